@@ -1,0 +1,81 @@
+use super::*;
+
+const VALID: &str = include_str!("../../tests/fixtures/valid.toml");
+
+fn fields(errs: &FieldErrors) -> Vec<&str> {
+    errs.0.iter().map(|e| e.field.as_str()).collect()
+}
+
+#[test]
+fn a_complete_profile_parses() {
+    let p = CareerProfile::from_toml(VALID).expect("valid fixture");
+    assert_eq!(p.slug.as_str(), "test-career");
+    assert_eq!(p.stream, Stream::Law);
+    assert_eq!(p.education_level.get(), 4);
+    assert_eq!(p.jobs[0].salary.basis, SalaryBasis::Ctc);
+    assert_eq!(p.interests.holland_code(), "EIC");
+}
+
+#[test]
+fn a_wrong_type_is_reported_at_its_field_path() {
+    let bad = VALID.replace("min_lpa = 6.0", "min_lpa = \"six\"");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["jobs[0].salary.min_lpa"]);
+}
+
+#[test]
+fn an_unknown_stream_names_the_stream_field() {
+    let bad = VALID.replace("stream = \"law\"", "stream = \"cooking\"");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["stream"]);
+}
+
+#[test]
+fn a_misspelt_field_is_rejected_rather_than_ignored() {
+    let bad = VALID.replace("skills =", "skils =");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert!(errs.0[0].message.contains("skils"), "{errs}");
+}
+
+#[test]
+fn ranges_and_counts_are_checked_after_parsing() {
+    let bad = VALID
+        .replace("min_inr = 50000", "min_inr = 500000")
+        .replace("education_level = 4", "education_level = 9");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["education_level"]);
+
+    let bad = VALID.replace("min_inr = 50000", "min_inr = 500000").replace("realistic = 1.0", "realistic = 0.5");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["interests.realistic", "courses[0].fee.min_inr"]);
+}
+
+#[test]
+fn html_in_the_overview_is_refused() {
+    let bad = VALID.replace("written in **Markdown**", "written in <script>x</script>");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["overview"]);
+}
+
+#[test]
+fn broken_toml_is_reported_against_the_file() {
+    let errs = CareerProfile::from_toml("slug = ").expect_err("must fail");
+    assert_eq!(fields(&errs), ["file"]);
+}
+
+#[test]
+fn as_of_takes_a_year_or_a_month() {
+    assert!(AsOf::parse("2025").is_ok());
+    assert!(AsOf::parse("2025-12").is_ok());
+    for bad in ["25", "2025-13", "2025-1", "last year", "1850"] {
+        assert!(AsOf::parse(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn education_level_is_one_to_five() {
+    assert!(EducationLevel::new(1).is_ok());
+    assert!(EducationLevel::new(5).is_ok());
+    assert!(EducationLevel::new(0).is_err());
+    assert!(EducationLevel::new(6).is_err());
+}

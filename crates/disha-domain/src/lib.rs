@@ -1,0 +1,17 @@
+//! Disha's domain: the types every other crate speaks, parsed once at the edge so that the rest of the code
+//! can trust them. Nothing here does I/O.
+
+pub mod career;
+pub mod errors;
+pub mod listing;
+pub mod slug;
+pub mod stream;
+
+pub use career::{
+    AsOf, Career, CareerProfile, CareerSummary, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
+    FeeRange, Job, Riasec, SalaryBasis, SalaryRange, Status, Step,
+};
+pub use errors::{FieldError, FieldErrors};
+pub use listing::{CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix};
+pub use slug::Slug;
+pub use stream::Stream;

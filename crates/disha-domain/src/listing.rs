@@ -1,0 +1,262 @@
+//! Listing careers: filters, sort order and pages, parsed from untrusted query strings.
+
+use crate::{EducationLevel, FieldErrors, Stream};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Default and largest page sizes: big enough for a phone screen of cards, small enough to stay fast.
+pub const DEFAULT_PER_PAGE: u32 = 12;
+/// The largest page a client may ask for.
+pub const MAX_PER_PAGE: u32 = 100;
+/// Deep pages cost a scan; nobody pages past this in a catalog of our size.
+pub const MAX_PAGE: u32 = 10_000;
+
+/// Which page of a list, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageRequest {
+    /// 1-based page number.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+}
+
+impl Default for PageRequest {
+    fn default() -> Self {
+        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+    }
+}
+
+impl PageRequest {
+    /// Rows to skip.
+    #[must_use]
+    pub fn offset(self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.per_page)
+    }
+}
+
+/// One page of results and the total across all pages.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Paged<T> {
+    /// This page's items.
+    pub items: Vec<T>,
+    /// Matching items across all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+}
+
+impl<T> Paged<T> {
+    /// How many pages there are (at least 1, so an empty list still has a page to show).
+    #[must_use]
+    pub fn total_pages(&self) -> u64 {
+        self.total.div_ceil(u64::from(self.per_page.max(1))).max(1)
+    }
+}
+
+/// The start of a word in a career's title, lowercased, as typed into a filter box.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TitlePrefix(String);
+
+impl TitlePrefix {
+    /// Trims and lowercases; 1–60 characters of letters, digits, spaces, hyphens, dots, `&` or `'`.
+    ///
+    /// # Errors
+    /// A message for a field error.
+    pub fn parse(raw: &str) -> Result<Option<Self>, &'static str> {
+        let t = raw.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        if t.chars().count() > 60 {
+            return Err("must be at most 60 characters");
+        }
+        if !t.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '\'')) {
+            return Err("may contain only letters, digits, spaces, hyphens, dots, '&' and apostrophes");
+        }
+        Ok(Some(Self(t.to_lowercase())))
+    }
+
+    /// The lowercased prefix.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a career list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CareerSort {
+    /// A to Z by title.
+    #[default]
+    Title,
+    /// Least preparation first, then by title.
+    Level,
+    /// Most recently changed first, then by title.
+    Updated,
+}
+
+impl CareerSort {
+    /// The key used in query strings.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            CareerSort::Title => "title",
+            CareerSort::Level => "level",
+            CareerSort::Updated => "updated",
+        }
+    }
+}
+
+/// A parsed, trusted career list request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct CareerQuery {
+    /// Only this stream.
+    pub stream: Option<Stream>,
+    /// Only this education level.
+    pub level: Option<EducationLevel>,
+    /// Only titles with a word starting with this.
+    pub prefix: Option<TitlePrefix>,
+    /// Order.
+    pub sort: CareerSort,
+    /// Which page.
+    pub page: PageRequest,
+}
+
+/// A career list request as it arrives: every value is untrusted text.
+#[derive(Debug, Clone, Default)]
+pub struct RawCareerQuery<'a> {
+    /// `stream`
+    pub stream: Option<&'a str>,
+    /// `level`
+    pub level: Option<&'a str>,
+    /// `q`
+    pub q: Option<&'a str>,
+    /// `sort`
+    pub sort: Option<&'a str>,
+    /// `page`
+    pub page: Option<&'a str>,
+    /// `per_page`
+    pub per_page: Option<&'a str>,
+}
+
+impl CareerQuery {
+    /// Parses every field and reports every bad one by name. Empty values mean "not given" (as HTML forms
+    /// send them).
+    ///
+    /// # Errors
+    /// The fields that could not be parsed.
+    pub fn parse(raw: &RawCareerQuery<'_>) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let stream = given(raw.stream).and_then(|s| {
+            let found = Stream::from_key(s);
+            if found.is_none() {
+                e.push("stream", "is not a known stream");
+            }
+            found
+        });
+        let level = given(raw.level).and_then(|l| {
+            match l.parse::<i64>().map_err(|_| "must be a whole number from 1 to 5").and_then(EducationLevel::new) {
+                Ok(l) => Some(l),
+                Err(m) => {
+                    e.push("level", m);
+                    None
+                }
+            }
+        });
+        let prefix = match TitlePrefix::parse(raw.q.unwrap_or_default()) {
+            Ok(p) => p,
+            Err(m) => {
+                e.push("q", m);
+                None
+            }
+        };
+        let sort = match given(raw.sort) {
+            None | Some("title") => CareerSort::Title,
+            Some("level") => CareerSort::Level,
+            Some("updated") => CareerSort::Updated,
+            Some(_) => {
+                e.push("sort", "must be one of: title, level, updated");
+                CareerSort::Title
+            }
+        };
+        let page = number(&mut e, "page", given(raw.page), 1, MAX_PAGE, 1);
+        let per_page = number(&mut e, "per_page", given(raw.per_page), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE);
+        e.into_result(Self { stream, level, prefix, sort, page: PageRequest { page, per_page } })
+    }
+}
+
+fn given(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn number(e: &mut FieldErrors, field: &str, raw: Option<&str>, min: u32, max: u32, default: u32) -> u32 {
+    match raw.map(str::parse::<u32>) {
+        None => default,
+        Some(Ok(n)) if (min..=max).contains(&n) => n,
+        Some(_) => {
+            e.push(field, format!("must be a whole number from {min} to {max}"));
+            default
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_given_means_the_first_page_by_title() {
+        let q = CareerQuery::parse(&RawCareerQuery::default()).expect("valid");
+        assert_eq!(q, CareerQuery::default());
+        assert_eq!(q.page.offset(), 0);
+    }
+
+    #[test]
+    fn empty_form_values_count_as_not_given() {
+        let raw = RawCareerQuery { stream: Some(""), level: Some(" "), q: Some(""), ..Default::default() };
+        assert_eq!(CareerQuery::parse(&raw), Ok(CareerQuery::default()));
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let raw = RawCareerQuery {
+            stream: Some("cooking"),
+            level: Some("9"),
+            q: Some("<script>"),
+            sort: Some("random"),
+            page: Some("0"),
+            per_page: Some("1000"),
+        };
+        let errs = CareerQuery::parse(&raw).expect_err("all bad");
+        let fields: Vec<_> = errs.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["stream", "level", "q", "sort", "page", "per_page"]);
+    }
+
+    #[test]
+    fn good_values_are_kept() {
+        let raw = RawCareerQuery {
+            stream: Some("law"),
+            level: Some("4"),
+            q: Some("  Back "),
+            sort: Some("level"),
+            page: Some("3"),
+            per_page: Some("20"),
+        };
+        let q = CareerQuery::parse(&raw).expect("valid");
+        assert_eq!(q.stream, Some(Stream::Law));
+        assert_eq!(q.level.map(EducationLevel::get), Some(4));
+        assert_eq!(q.prefix.as_ref().map(TitlePrefix::as_str), Some("back"));
+        assert_eq!(q.sort, CareerSort::Level);
+        assert_eq!(q.page.offset(), 40);
+    }
+
+    #[test]
+    fn total_pages_rounds_up_and_is_never_zero() {
+        let p = |total| Paged::<()> { items: vec![], total, page: 1, per_page: 12 };
+        assert_eq!(p(0).total_pages(), 1);
+        assert_eq!(p(12).total_pages(), 1);
+        assert_eq!(p(13).total_pages(), 2);
+    }
+}
