@@ -12,6 +12,6 @@ pub use career::{
     FeeRange, Job, Riasec, SalaryBasis, SalaryRange, Status, Step,
 };
 pub use errors::{FieldError, FieldErrors};
-pub use listing::{CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix};
+pub use listing::{CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words};
 pub use slug::Slug;
 pub use stream::Stream;

@@ -75,7 +75,17 @@ impl TitlePrefix {
         if !t.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '\'')) {
             return Err("may contain only letters, digits, spaces, hyphens, dots, '&' and apostrophes");
         }
+        if title_words(t).len() <= 1 {
+            return Ok(None);
+        }
         Ok(Some(Self(t.to_lowercase())))
+    }
+
+    /// What to look for in [`title_words`]: the prefix normalised the same way, so `back-end` finds
+    /// "Back-end Developer" and `d` finds any word starting with d.
+    #[must_use]
+    pub fn needle(&self) -> String {
+        title_words(&self.0)
     }
 
     /// The lowercased prefix.
@@ -83,6 +93,27 @@ impl TitlePrefix {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A title as a space, then its lowercased words joined by single spaces (`" back end developer"`).
+/// Stored beside each title so that a word-prefix test is a plain substring search on every back end.
+#[must_use]
+pub fn title_words(title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 1);
+    out.push(' ');
+    let mut gap = false;
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if gap && out.len() > 1 {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// How a career list is ordered.
@@ -250,6 +281,15 @@ mod tests {
         assert_eq!(q.prefix.as_ref().map(TitlePrefix::as_str), Some("back"));
         assert_eq!(q.sort, CareerSort::Level);
         assert_eq!(q.page.offset(), 40);
+    }
+
+    #[test]
+    fn title_words_normalises_case_and_punctuation() {
+        assert_eq!(title_words("Back-end Developer"), " back end developer");
+        assert_eq!(title_words("  R&D -- Lead "), " r d lead");
+        let needle = TitlePrefix::parse("BACK-END").expect("ok").expect("some").needle();
+        assert_eq!(needle, " back end");
+        assert_eq!(TitlePrefix::parse("--"), Ok(None), "punctuation alone filters nothing");
     }
 
     #[test]

@@ -1,1 +1,19 @@
-//! placeholder
+//! The storage contract. Each trait method is one use case and one transaction, so the SQLite and PostgreSQL
+//! back ends can each do it the way their engine does best while behaving the same to callers. The
+//! conformance suite (feature `conformance`) is the proof that they do.
+
+mod careers;
+mod error;
+mod system;
+
+#[cfg(feature = "conformance")]
+pub mod conformance;
+
+pub use careers::{CareerStore, PutOutcome, StreamCount};
+pub use error::StoreError;
+pub use system::{PoolStats, SystemStore};
+
+/// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
+pub trait Store: CareerStore + SystemStore {}
+
+impl<T: CareerStore + SystemStore> Store for T {}
