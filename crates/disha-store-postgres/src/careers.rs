@@ -1,0 +1,173 @@
+use crate::rows::{self, SummaryRow, db};
+use crate::PgStore;
+use async_trait::async_trait;
+use disha_domain::{Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words};
+use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount};
+use sqlx::{Postgres, QueryBuilder};
+use time::OffsetDateTime;
+
+const SUMMARY_COLUMNS: &str = "slug, title, stream, summary, education_level, revision, updated_at";
+
+/// Appends the WHERE clause shared by the page query and its count.
+fn push_filters(qb: &mut QueryBuilder<Postgres>, q: &CareerQuery) {
+    qb.push(" FROM careers WHERE status = 'published'");
+    if let Some(s) = q.stream {
+        qb.push(" AND stream = ").push_bind(s.key());
+    }
+    if let Some(l) = q.level {
+        qb.push(" AND education_level = ").push_bind(i16::from(l.get()));
+    }
+    if let Some(p) = &q.prefix {
+        qb.push(" AND strpos(title_words, ").push_bind(p.needle()).push(") > 0");
+    }
+}
+
+#[async_trait]
+impl CareerStore for PgStore {
+    async fn put_careers(&self, profiles: &[CareerProfile]) -> Result<PutOutcome, StoreError> {
+        let now = rows::now();
+        let mut out = PutOutcome::default();
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        // One batch writer at a time across all instances: two instances seeding an empty database together
+        // would otherwise both count a profile as new.
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('disha.put_careers'))").execute(&mut *tx).await.map_err(db)?;
+        for p in profiles {
+            let body = sqlx::types::Json(p);
+            let existing: Option<(i64, bool)> =
+                sqlx::query_as("SELECT revision, body = $2 FROM careers WHERE slug = $1")
+                    .bind(p.slug.as_str())
+                    .bind(&body)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            let revision = match existing {
+                Some((_, true)) => {
+                    out.unchanged += 1;
+                    continue;
+                }
+                Some((rev, false)) => {
+                    out.updated += 1;
+                    rev + 1
+                }
+                None => {
+                    out.created += 1;
+                    1
+                }
+            };
+            sqlx::query(
+                "INSERT INTO careers (slug, title, title_words, stream, education_level, summary, status, body, revision, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+                 ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_words = excluded.title_words,
+                    stream = excluded.stream, education_level = excluded.education_level, summary = excluded.summary,
+                    status = excluded.status, body = excluded.body, revision = excluded.revision,
+                    updated_at = excluded.updated_at",
+            )
+            .bind(p.slug.as_str())
+            .bind(&p.title)
+            .bind(title_words(&p.title))
+            .bind(p.stream.key())
+            .bind(i16::from(p.education_level.get()))
+            .bind(&p.summary)
+            .bind(p.status.key())
+            .bind(&body)
+            .bind(revision)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        if out.changed() {
+            sqlx::query("UPDATE content_version SET version = version + 1 WHERE id = 1")
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(out)
+    }
+
+    async fn published_career(&self, slug: &Slug) -> Result<Option<Career>, StoreError> {
+        let row: Option<(sqlx::types::Json<CareerProfile>, i64, OffsetDateTime, OffsetDateTime)> = sqlx::query_as(
+            "SELECT body, revision, created_at, updated_at FROM careers WHERE slug = $1 AND status = 'published'",
+        )
+        .bind(slug.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(row.map(|(body, revision, created_at, updated_at)| Career { profile: body.0, revision, created_at, updated_at }))
+    }
+
+    async fn list_published_careers(&self, q: &CareerQuery) -> Result<Paged<CareerSummary>, StoreError> {
+        let mut count = QueryBuilder::<Postgres>::new("SELECT COUNT(*)");
+        push_filters(&mut count, q);
+        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(db)?;
+
+        let mut page = QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS}"));
+        push_filters(&mut page, q);
+        page.push(match q.sort {
+            CareerSort::Title => " ORDER BY lower(title) COLLATE \"C\", slug",
+            CareerSort::Level => " ORDER BY education_level, lower(title) COLLATE \"C\", slug",
+            CareerSort::Updated => " ORDER BY updated_at DESC, lower(title) COLLATE \"C\", slug",
+        });
+        page.push(" LIMIT ").push_bind(i64::from(q.page.per_page));
+        page.push(" OFFSET ").push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
+        let rows: Vec<SummaryRow> = page.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
+        Ok(Paged {
+            items: rows.into_iter().map(rows::summary).collect::<Result<_, _>>()?,
+            total: u64::try_from(total).unwrap_or_default(),
+            page: q.page.page,
+            per_page: q.page.per_page,
+        })
+    }
+
+    async fn published_summaries(&self, slugs: &[Slug]) -> Result<Vec<CareerSummary>, StoreError> {
+        if slugs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut qb = QueryBuilder::<Postgres>::new(format!(
+            "SELECT {SUMMARY_COLUMNS} FROM careers WHERE status = 'published' AND slug IN ("
+        ));
+        let mut list = qb.separated(", ");
+        for s in slugs {
+            list.push_bind(s.as_str());
+        }
+        qb.push(")");
+        let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
+        let mut found = rows.into_iter().map(rows::summary).collect::<Result<Vec<_>, _>>()?;
+        found.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
+        Ok(found)
+    }
+
+    async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db)?;
+        let mut counts = rows
+            .into_iter()
+            .map(|(s, n)| {
+                Ok(StreamCount {
+                    stream: Stream::from_key(&s).ok_or_else(|| rows::corrupt("stream", &s))?,
+                    careers: u64::try_from(n).unwrap_or_default(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        counts.sort_by_key(|c| c.stream);
+        Ok(counts)
+    }
+
+    async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
+        let rows: Vec<(String, OffsetDateTime)> =
+            sqlx::query_as("SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug COLLATE \"C\"")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db)?;
+        rows.into_iter().map(|(s, t)| Ok((rows::slug(&s)?, t))).collect()
+    }
+
+    async fn career_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM careers").fetch_one(&self.pool).await.map_err(db)?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+}
