@@ -1,1 +1,12 @@
-//! placeholder
+//! Disha's use cases. Handlers call these; these call the store. Business rules that need no I/O live in
+//! `disha-domain`; the ones that coordinate storage and caches live here.
+
+pub mod catalog;
+mod error;
+pub mod freshness;
+pub mod library;
+
+pub use catalog::{CatalogError, CatalogFile, parse_catalog};
+pub use error::CoreError;
+pub use freshness::ContentVersion;
+pub use library::{CareerPage, HomeData, Library};

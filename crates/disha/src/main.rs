@@ -1,1 +1,126 @@
-fn main() {}
+//! `disha`: the Disha server and its operator commands.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use disha::config::{Config, LogFormat};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, Parser)]
+#[command(name = "disha", version, about = "Disha: career guidance for students in India")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the site and the API (the default). Migrates first and loads the starter catalog into an empty database.
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document of the JSON API.
+    Openapi,
+    /// Check or load career profiles.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum CatalogCommand {
+    /// Check catalog files without writing anything.
+    Check {
+        /// A folder of `<slug>.toml` files; defaults to the catalog built into this binary.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Write catalog files to the database in one transaction: new profiles are added, changed ones get a new revision.
+    Load {
+        /// A folder of `<slug>.toml` files; defaults to the catalog built into this binary.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+fn init_logs(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Text => builder.init(),
+    }
+}
+
+fn profiles(dir: Option<&PathBuf>) -> anyhow::Result<Vec<disha_domain::CareerProfile>> {
+    match dir {
+        Some(d) => disha::catalog::from_dir(d),
+        None => disha::catalog::embedded().map_err(anyhow::Error::msg),
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let metrics_addr = config.metrics_addr()?;
+            let public_url = config.public_url()?;
+            let listener = tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+            let prepared = disha::prepare(&config).await?;
+            if let Some(addr) = metrics_addr {
+                disha::metrics::spawn(addr, std::sync::Arc::clone(&prepared.store)).await?;
+            }
+            tracing::info!(url = %public_url, "Disha is starting");
+            disha::serve(&config, prepared, listener, disha::shutdown_signal()).await
+        }
+        Command::Migrate => {
+            let store = disha::open_store(&config).await?;
+            store.migrate().await?;
+            store.close().await;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", disha_web::openapi().to_pretty_json()?);
+            Ok(())
+        }
+        Command::Catalog(CatalogCommand::Check { dir }) => {
+            let p = profiles(dir.as_ref())?;
+            println!("{} career profiles are sound", p.len());
+            Ok(())
+        }
+        Command::Catalog(CatalogCommand::Load { dir }) => {
+            let p = profiles(dir.as_ref())?;
+            let store = disha::open_store(&config).await?;
+            store.migrate().await?;
+            let version = std::sync::Arc::new(disha_core::ContentVersion::default());
+            let library = disha_core::Library::new(std::sync::Arc::clone(&store), version);
+            let out = library.put_profiles(&p).await?;
+            store.close().await;
+            println!("{} created, {} updated, {} unchanged", out.created, out.updated, out.unchanged);
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logs(cli.config.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

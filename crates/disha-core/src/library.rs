@@ -1,0 +1,120 @@
+//! The career library: what the home page, the career list and a profile page need.
+
+use crate::{ContentVersion, CoreError};
+use disha_domain::{Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest, Paged, Slug};
+use disha_store::{PutOutcome, Store, StreamCount};
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+/// How many careers the home page features.
+const FEATURED: u32 = 6;
+
+/// A profile with the summaries of its related careers, ready to render.
+#[derive(Debug, Clone)]
+pub struct CareerPage {
+    /// The profile.
+    pub career: Career,
+    /// Its related careers that are published, in the editor's order.
+    pub related: Vec<CareerSummary>,
+}
+
+/// What the home page shows.
+#[derive(Debug, Clone)]
+pub struct HomeData {
+    /// Streams with published careers.
+    pub streams: Vec<StreamCount>,
+    /// Recently updated careers.
+    pub featured: Vec<CareerSummary>,
+    /// Published careers in all.
+    pub total: u64,
+}
+
+/// Career library use cases.
+#[derive(Clone)]
+pub struct Library {
+    store: Arc<dyn Store>,
+    version: Arc<ContentVersion>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("backend", &self.store.backend()).finish_non_exhaustive()
+    }
+}
+
+impl Library {
+    /// Builds the library over a store and the content version this instance tracks.
+    #[must_use]
+    pub fn new(store: Arc<dyn Store>, version: Arc<ContentVersion>) -> Self {
+        Self { store, version }
+    }
+
+    /// The content version cached output must match.
+    #[must_use]
+    pub fn content_version(&self) -> i64 {
+        self.version.current()
+    }
+
+    /// A published profile and its related careers.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown slug or a draft.
+    #[tracing::instrument(skip_all, fields(slug = %slug))]
+    pub async fn career(&self, slug: &Slug) -> Result<CareerPage, CoreError> {
+        let career = self.store.published_career(slug).await?.ok_or(CoreError::NotFound)?;
+        let related = self.store.published_summaries(&career.profile.related).await?;
+        Ok(CareerPage { career, related })
+    }
+
+    /// One page of published careers.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn careers(&self, query: &CareerQuery) -> Result<Paged<CareerSummary>, CoreError> {
+        Ok(self.store.list_published_careers(query).await?)
+    }
+
+    /// Streams with counts and a few recently updated careers.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn home(&self) -> Result<HomeData, CoreError> {
+        let streams = self.store.stream_counts().await?;
+        let recent = CareerQuery { sort: CareerSort::Updated, page: PageRequest { page: 1, per_page: FEATURED }, ..CareerQuery::default() };
+        let page = self.store.list_published_careers(&recent).await?;
+        Ok(HomeData { streams, featured: page.items, total: page.total })
+    }
+
+    /// Published careers with their last change, for the sitemap.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn sitemap(&self) -> Result<Vec<(Slug, OffsetDateTime)>, CoreError> {
+        Ok(self.store.published_slugs().await?)
+    }
+
+    /// Writes checked profiles in one transaction and makes this instance's caches stale at once.
+    ///
+    /// # Errors
+    /// When the store fails; then nothing was written.
+    #[tracing::instrument(skip_all, fields(profiles = profiles.len()))]
+    pub async fn put_profiles(&self, profiles: &[CareerProfile]) -> Result<PutOutcome, CoreError> {
+        let outcome = self.store.put_careers(profiles).await?;
+        if outcome.changed() {
+            self.version.refresh(self.store.as_ref()).await?;
+        }
+        tracing::info!(created = outcome.created, updated = outcome.updated, unchanged = outcome.unchanged, "catalog written");
+        Ok(outcome)
+    }
+
+    /// Loads the catalog into an empty database; leaves a database that has any career alone.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn seed_if_empty(&self, profiles: &[CareerProfile]) -> Result<Option<PutOutcome>, CoreError> {
+        if self.store.career_count().await? > 0 {
+            return Ok(None);
+        }
+        self.put_profiles(profiles).await.map(Some)
+    }
+}

@@ -1,0 +1,103 @@
+//! `/api/docs`: a readable page generated from the OpenAPI document itself, served like every other page
+//! (no scripts, no third-party assets).
+
+use crate::i18n::Messages;
+use crate::pages::{Head, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::response::Response;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::{OpenApi, RefOr, Required};
+
+pub struct Param {
+    name: String,
+    location: &'static str,
+    required: String,
+    description: String,
+}
+
+pub struct Op {
+    id: String,
+    method: &'static str,
+    path: String,
+    summary: String,
+    description: String,
+    params: Vec<Param>,
+    responses: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "api_docs.html")]
+struct DocsView<'a> {
+    t: &'a Messages,
+    head: Head,
+    intro_before: String,
+    intro_after: String,
+    operations: Vec<Op>,
+}
+
+fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
+    let params = o
+        .parameters
+        .iter()
+        .flatten()
+        .filter_map(|p| match p {
+            RefOr::T(p) => Some(Param {
+                name: p.name.clone(),
+                location: match p.parameter_in {
+                    ParameterIn::Path => "path",
+                    ParameterIn::Header => "header",
+                    ParameterIn::Cookie => "cookie",
+                    _ => "query",
+                },
+                required: if matches!(p.required, Required::True) { t.api_docs_yes.clone() } else { t.api_docs_no.clone() },
+                description: p.description.clone().unwrap_or_default(),
+            }),
+            RefOr::Ref(_) => None,
+        })
+        .collect();
+    let responses = o
+        .responses
+        .responses
+        .iter()
+        .map(|(code, r)| {
+            let text = match r {
+                RefOr::T(r) => r.description.clone(),
+                RefOr::Ref(r) => r.ref_location.clone(),
+            };
+            (code.clone(), text)
+        })
+        .collect();
+    Op {
+        id: o.operation_id.clone().unwrap_or_else(|| path.replace(['/', '{', '}'], "-")),
+        method,
+        path: path.to_owned(),
+        summary: o.summary.clone().unwrap_or_default(),
+        description: o.description.clone().unwrap_or_default(),
+        params,
+        responses,
+    }
+}
+
+/// Renders the docs page once; the spec never changes while the process runs.
+pub fn render_docs(app: &AppState, spec: &OpenApi) -> Result<String, Response> {
+    let t = &app.t;
+    let mut operations = Vec::new();
+    for (path, item) in &spec.paths.paths {
+        let methods = [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)];
+        for (method, o) in methods {
+            if let Some(o) = o {
+                operations.push(op(t, method, path, o));
+            }
+        }
+    }
+    let (before, after) = t.api_docs_intro.split_once("{spec}").unwrap_or((&t.api_docs_intro, ""));
+    let view = DocsView {
+        t,
+        head: Head::new(app, format!("{} · {}", t.api_docs_title, t.site_name), t.api_docs_title.clone(), "/api/docs", "api"),
+        intro_before: before.to_owned(),
+        intro_after: after.to_owned(),
+        operations,
+    };
+    render(app, &view)
+}

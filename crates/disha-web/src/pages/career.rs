@@ -1,0 +1,212 @@
+use super::{Card, Head, decimal, inr, json_ld, render};
+use crate::format;
+use crate::i18n::{Messages, fill};
+use crate::markdown::to_safe_html;
+use crate::respond::{Kind, cached};
+use crate::state::AppState;
+use crate::{AppError, pages::error_page};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use disha_core::CareerPage;
+use disha_domain::{Course, CourseLevel, FeePer, Slug};
+use serde_json::json;
+
+struct CourseRow {
+    name: String,
+    duration: String,
+    exams: String,
+    fee: String,
+}
+
+struct CourseTable {
+    id: &'static str,
+    caption: String,
+    rows: Vec<CourseRow>,
+    sources: Vec<String>,
+}
+
+struct JobRow {
+    title: String,
+    experience: String,
+    salary: String,
+    basis: String,
+    example: bool,
+}
+
+struct Interest {
+    letter: char,
+    label: String,
+    value: String,
+}
+
+#[derive(Template)]
+#[template(path = "career.html")]
+struct CareerView<'a> {
+    t: &'a Messages,
+    head: Head,
+    title: &'a str,
+    summary: &'a str,
+    stream_key: &'static str,
+    stream_name: &'a str,
+    level_short: String,
+    level_text: &'a str,
+    holland: String,
+    overview_html: String,
+    responsibilities: &'a [String],
+    steps: &'a [disha_domain::Step],
+    course_tables: Vec<CourseTable>,
+    colleges: &'a [disha_domain::College],
+    skills: &'a [String],
+    jobs: Vec<JobRow>,
+    job_sources: Vec<String>,
+    interests_intro: String,
+    interests: Vec<Interest>,
+    faqs: &'a [disha_domain::Faq],
+    related: Vec<Card>,
+    revision_text: String,
+}
+
+/// Distinct "Source: …. As of …." notes, in first-seen order.
+fn sources<'a>(t: &Messages, items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (source, as_of) in items {
+        let note = fill(&t.figures_source, &[("source", &source), ("as_of", &as_of)]);
+        if !out.contains(&note) {
+            out.push(note);
+        }
+    }
+    out
+}
+
+fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<CourseTable> {
+    let picked: Vec<&Course> = courses.iter().filter(|c| c.level == level).collect();
+    if picked.is_empty() {
+        return None;
+    }
+    let rows = picked
+        .iter()
+        .map(|c| CourseRow {
+            name: c.name.clone(),
+            duration: if (c.duration_years - 1.0).abs() < f64::EPSILON {
+                t.duration_one.clone()
+            } else {
+                fill(&t.duration_many, &[("years", &decimal(c.duration_years))])
+            },
+            exams: if c.entrance_exams.is_empty() { t.course_exams_none.clone() } else { c.entrance_exams.join(", ") },
+            fee: if c.fee.max_inr == 0 {
+                t.fee_free.clone()
+            } else {
+                let per = match c.fee.per {
+                    FeePer::Year => &t.fee_per_year,
+                    FeePer::Total => &t.fee_total,
+                };
+                format!("₹{}–₹{} {per}", inr(c.fee.min_inr), inr(c.fee.max_inr))
+            },
+        })
+        .collect();
+    let (id, caption) = match level {
+        CourseLevel::Ug => ("courses-ug", t.career_courses_ug.clone()),
+        CourseLevel::Pg => ("courses-pg", t.career_courses_pg.clone()),
+    };
+    Some(CourseTable { id, caption, rows, sources: sources(t, picked.iter().map(|c| (c.fee.source.as_str(), c.fee.as_of.as_str()))) })
+}
+
+/// Schema.org `Occupation` and `FAQPage` data for search engines.
+fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::Value {
+    let p = &page.career.profile;
+    let salary_min = p.jobs.iter().map(|j| j.salary.min_lpa).fold(f64::INFINITY, f64::min);
+    let salary_max = p.jobs.iter().map(|j| j.salary.max_lpa).fold(0.0, f64::max);
+    let mut occupation = json!({
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": p.title,
+        "description": p.summary,
+        "url": url,
+        "occupationalCategory": p.interests.onet_code,
+        "occupationLocation": { "@type": "Country", "name": "India" },
+        "educationRequirements": app.t.level(p.education_level),
+        "skills": p.skills.join(", "),
+        "responsibilities": p.responsibilities.join(" "),
+    });
+    if salary_min.is_finite() && salary_max > 0.0 {
+        occupation["estimatedSalary"] = json!([{
+            "@type": "MonetaryAmountDistribution",
+            "name": "base",
+            "currency": "INR",
+            "duration": "P1Y",
+            "minValue": (salary_min * 100_000.0).round(),
+            "maxValue": (salary_max * 100_000.0).round(),
+        }]);
+        occupation["mainEntityOfPage"] = json!({ "@type": "WebPage", "lastReviewed": format::iso_date(page.career.updated_at) });
+    }
+    let faq = json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": p.faqs.iter().map(|f| json!({
+            "@type": "Question",
+            "name": f.question,
+            "acceptedAnswer": { "@type": "Answer", "text": f.answer },
+        })).collect::<Vec<_>>(),
+    });
+    json!([occupation, faq])
+}
+
+/// `/careers/{slug}`: every section of a profile.
+pub async fn career(State(app): State<AppState>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
+    let Ok(slug) = Slug::parse(&slug) else {
+        return error_page(&app, &AppError::NotFound);
+    };
+    let key = format!("page:/careers/{slug}");
+    cached(&app, &key, Kind::Html, &headers, || async {
+        let page = app.library.career(&slug).await.map_err(|e| error_page(&app, &AppError::from(e)))?;
+        let t = &app.t;
+        let p = &page.career.profile;
+        let path = format!("/careers/{slug}");
+        let mut head = Head::new(&app, format!("{} · {}", p.title, t.site_name), p.summary.clone(), &path, "careers");
+        head.og_type = "article";
+        head.json_ld = json_ld(&structured_data(&app, &page, &head.canonical));
+        let view = CareerView {
+            t,
+            head,
+            title: &p.title,
+            summary: &p.summary,
+            stream_key: p.stream.key(),
+            stream_name: t.stream(p.stream),
+            level_short: t.level_short(p.education_level),
+            level_text: t.level(p.education_level),
+            holland: p.interests.holland_code(),
+            overview_html: to_safe_html(&p.overview),
+            responsibilities: &p.responsibilities,
+            steps: &p.steps,
+            course_tables: [CourseLevel::Ug, CourseLevel::Pg].into_iter().filter_map(|l| course_table(t, &p.courses, l)).collect(),
+            colleges: &p.colleges,
+            skills: &p.skills,
+            jobs: p
+                .jobs
+                .iter()
+                .map(|j| JobRow {
+                    title: j.title.clone(),
+                    experience: j.experience.clone(),
+                    salary: format!("₹{}–{} LPA", decimal(j.salary.min_lpa), decimal(j.salary.max_lpa)),
+                    basis: t.basis(j.salary.basis).to_owned(),
+                    example: j.salary.illustrative,
+                })
+                .collect(),
+            job_sources: sources(t, p.jobs.iter().map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str()))),
+            interests_intro: fill(&t.interests_intro, &[("code", &p.interests.onet_code), ("title", &p.interests.onet_title)]),
+            interests: p
+                .interests
+                .scores()
+                .iter()
+                .map(|(letter, v)| Interest { letter: *letter, label: t.riasec(*letter).to_owned(), value: decimal(*v) })
+                .collect(),
+            faqs: &p.faqs,
+            related: page.related.iter().map(|c| Card::new(t, c)).collect(),
+            revision_text: fill(&t.career_revision, &[("revision", &page.career.revision), ("date", &format::date(page.career.updated_at))]),
+        };
+        render(&app, &view)
+    })
+    .await
+}

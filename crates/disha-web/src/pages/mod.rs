@@ -1,0 +1,88 @@
+//! Server-rendered pages. Each handler gathers data through `disha-core`, builds a view of plain strings,
+//! and renders it with a compiled template; the text comes from the message catalog.
+
+mod career;
+mod careers;
+mod errors;
+mod home;
+mod seo;
+
+pub use career::career;
+pub use careers::{careers, query_string as careers_query_string};
+pub use errors::{error_page, internal_error_html, not_found};
+pub use home::home;
+pub use seo::{robots, sitemap};
+
+use crate::assets::CSS_HREF;
+use crate::format;
+use crate::i18n::Messages;
+use crate::state::AppState;
+use askama::Template;
+use axum::response::Response;
+use disha_domain::CareerSummary;
+
+/// What the `<head>` of every page needs.
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub og_type: &'static str,
+    pub og_locale: &'static str,
+    pub css_href: &'static str,
+    /// Which navigation item is current.
+    pub section: &'static str,
+    /// Structured data, already escaped for a `<script>` element; empty for none.
+    pub json_ld: String,
+}
+
+impl Head {
+    pub fn new(app: &AppState, title: String, description: String, path: &str, section: &'static str) -> Self {
+        Self {
+            title,
+            description,
+            canonical: format!("{}{path}", app.base_url),
+            og_type: "website",
+            og_locale: "en_IN",
+            css_href: CSS_HREF.as_str(),
+            section,
+            json_ld: String::new(),
+        }
+    }
+}
+
+/// A career in a list.
+pub struct Card {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub stream: String,
+    pub level: String,
+}
+
+impl Card {
+    pub fn new(t: &Messages, c: &CareerSummary) -> Self {
+        Self {
+            href: format!("/careers/{}", c.slug),
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            stream: t.stream(c.stream).to_owned(),
+            level: t.level_short(c.education_level),
+        }
+    }
+}
+
+/// Renders a template, or the internal-error page if rendering itself fails.
+pub fn render<T: Template>(app: &AppState, view: &T) -> Result<String, Response> {
+    view.render().map_err(|e| {
+        tracing::error!(error = %e, "template failed to render");
+        error_page(app, &crate::AppError::Internal)
+    })
+}
+
+/// Serialises structured data for a `<script type="application/ld+json">` element: `<`, `>` and `&` are
+/// escaped so no value can close the element early.
+pub fn json_ld(value: &serde_json::Value) -> String {
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+pub use format::{decimal, inr};

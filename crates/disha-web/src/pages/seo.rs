@@ -1,0 +1,33 @@
+use crate::respond::{Kind, cached};
+use crate::state::AppState;
+use crate::{AppError, pages::error_page};
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use std::fmt::Write;
+
+/// `/sitemap.xml`: the home page, the career list and every published profile with its last change.
+pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    cached(&app, "sitemap", Kind::Xml, &headers, || async {
+        let slugs = app.library.sitemap().await.map_err(|e| error_page(&app, &AppError::from(e)))?;
+        let base = &app.base_url;
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let _ = writeln!(xml, "<url><loc>{base}/</loc></url>\n<url><loc>{base}/careers</loc></url>");
+        for (slug, updated) in slugs {
+            // Slugs are [a-z0-9-] only, so they need no XML escaping.
+            let _ = writeln!(xml, "<url><loc>{base}/careers/{slug}</loc><lastmod>{}</lastmod></url>", crate::format::iso_date(updated));
+        }
+        xml.push_str("</urlset>\n");
+        Ok(xml)
+    })
+    .await
+}
+
+/// `/robots.txt`: everything public may be crawled; the API is for apps, not search results.
+pub async fn robots(State(app): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", app.base_url),
+    )
+        .into_response()
+}

@@ -1,0 +1,113 @@
+//! The whole HTTP surface and the layers around it.
+
+use crate::api;
+use crate::assets;
+use crate::middleware::{security_headers, track};
+use crate::pages;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use bytes::Bytes;
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// Requests larger than this are refused with 413 before a handler sees them.
+const BODY_LIMIT: usize = 64 * 1024;
+/// A request still running after this gets 503; keeps slow clients and slow queries from piling up.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The OpenAPI document for `/api`, as the routes define it.
+#[must_use]
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api::router().split_for_parts().1
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+async fn readyz(State(app): State<AppState>) -> Response {
+    match app.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Every route, with request ids, tracing, panic recovery, metrics, timeouts, body limits, compression and
+/// security headers.
+pub fn router(state: AppState) -> Router {
+    let (api_routes, spec) = api::router().split_for_parts();
+    let spec_json = Bytes::from(spec.to_pretty_json().unwrap_or_default());
+    let docs_html = match api::docs::render_docs(&state, &spec) {
+        Ok(html) => Bytes::from(html),
+        Err(_) => Bytes::from_static(b"API documentation is unavailable."),
+    };
+    let panic_page = Arc::new(pages::internal_error_html(&state));
+
+    let mut app = Router::new()
+        .route("/", get(pages::home))
+        .route("/careers", get(pages::careers))
+        .route("/careers/{slug}", get(pages::career))
+        .route("/sitemap.xml", get(pages::sitemap))
+        .route("/robots.txt", get(pages::robots))
+        .route("/static/site.css", get(assets::css))
+        .route("/static/icon.svg", get(assets::icon))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let body = spec_json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
+            }),
+        )
+        .route("/api/docs", get(move || {
+            let body = docs_html.clone();
+            async move { Html(body) }
+        }))
+        .merge(api_routes)
+        .fallback(pages::not_found)
+        .with_state(state);
+    for (name, value) in security_headers() {
+        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    app.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(|req: &Request| {
+                        let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    })
+                    .on_request(())
+                    .on_response(DefaultOnResponse::new().level(Level::DEBUG)),
+            )
+            .layer(CatchPanicLayer::custom(move |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a handler panicked");
+                let mut resp = (StatusCode::INTERNAL_SERVER_ERROR, Html(panic_page.as_ref().clone())).into_response();
+                resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                resp
+            }))
+            .layer(axum::middleware::from_fn(track))
+            .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+            .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+            .layer(CompressionLayer::new()),
+    )
+}

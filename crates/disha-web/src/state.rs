@@ -1,0 +1,53 @@
+//! What every handler can reach.
+
+use crate::cache::RenderCache;
+use crate::i18n::Messages;
+use disha_core::Library;
+use disha_store::Store;
+use std::sync::Arc;
+
+/// Settings of the web layer.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The public address of the site, without a trailing slash (`https://disha.example`); used in canonical
+    /// links, OpenGraph tags and the sitemap.
+    pub base_url: String,
+}
+
+/// Shared, cheaply cloned application state.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+/// The state's contents; reached through `AppState`'s `Deref`.
+pub struct Inner {
+    pub(crate) library: Library,
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) t: Messages,
+    pub(crate) cache: RenderCache,
+    pub(crate) base_url: String,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("base_url", &self.0.base_url).finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Builds the state.
+    ///
+    /// # Errors
+    /// When the message catalog is incomplete.
+    pub fn new(library: Library, store: Arc<dyn Store>, config: WebConfig) -> Result<Self, String> {
+        let t = Messages::english()?;
+        let base_url = config.base_url.trim_end_matches('/').to_owned();
+        Ok(Self(Arc::new(Inner { library, store, t, cache: RenderCache::default(), base_url })))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

@@ -1,0 +1,42 @@
+//! Reading the career catalog: the copy compiled into the binary, or a folder of files.
+
+use anyhow::Context;
+use disha_core::{CatalogFile, parse_catalog};
+use disha_domain::CareerProfile;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+fn check(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, String> {
+    parse_catalog(files).map_err(|errs| {
+        let lines: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        format!("the catalog has {} problem(s); nothing was written:\n{}", lines.len(), lines.join("\n"))
+    })
+}
+
+/// The starter catalog compiled into the binary, checked.
+///
+/// # Errors
+/// Every problem found, one per line, naming the file and field.
+pub fn embedded() -> Result<Vec<CareerProfile>, String> {
+    let files: Vec<CatalogFile> =
+        STARTER_CATALOG.iter().map(|(name, text)| CatalogFile { name: (*name).to_owned(), text: (*text).to_owned() }).collect();
+    check(&files)
+}
+
+/// Every `*.toml` file in `dir`, checked.
+///
+/// # Errors
+/// When the folder cannot be read, or every problem found, naming the file and field.
+pub fn from_dir(dir: &Path) -> anyhow::Result<Vec<CareerProfile>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.push(CatalogFile { name, text });
+        }
+    }
+    check(&files).map_err(anyhow::Error::msg)
+}

@@ -1,0 +1,115 @@
+//! Assembling Disha: configuration, the store chosen by `DATABASE_URL`, the starter catalog, the web app, the
+//! metrics listener and graceful shutdown. `main.rs` parses the command line and calls into here; the HTTP
+//! tests call the same functions, so they exercise the real start-up path.
+
+pub mod catalog;
+pub mod config;
+pub mod metrics;
+
+use anyhow::Context;
+use config::{Backend, Config};
+use disha_core::{ContentVersion, Library};
+use disha_store::Store;
+use disha_store_postgres::PgStore;
+use disha_store_sqlite::SqliteStore;
+use std::future::Future;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// Opens the store named by the configuration (creating the SQLite file's folder if needed), without
+/// migrating it.
+///
+/// # Errors
+/// When the database cannot be opened.
+pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(match config.backend()? {
+        Backend::Sqlite { path } => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            Arc::new(SqliteStore::open(&config.database_url, config.db_pool_size).await?)
+        }
+        Backend::Postgres => Arc::new(PgStore::open(&config.database_url, config.db_pool_size).await?),
+    })
+}
+
+/// A migrated store with the starter catalog loaded if it was empty, and the library over it.
+pub struct Prepared {
+    /// The store.
+    pub store: Arc<dyn Store>,
+    /// The library use cases.
+    pub library: Library,
+    /// This instance's view of the content version.
+    pub version: Arc<ContentVersion>,
+}
+
+/// Opens, migrates and (when empty) seeds the database.
+///
+/// # Errors
+/// When the database cannot be opened or migrated, or the embedded catalog is unsound.
+pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
+    let store = open_store(config).await?;
+    store.migrate().await.context("migrating the database")?;
+    let version = Arc::new(ContentVersion::default());
+    version.refresh(store.as_ref()).await?;
+    let library = Library::new(Arc::clone(&store), Arc::clone(&version));
+    let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
+    if let Some(out) = library.seed_if_empty(&profiles).await? {
+        tracing::info!(careers = out.created, "empty database: loaded the starter catalog");
+    }
+    Ok(Prepared { store, library, version })
+}
+
+/// Serves the site on `listener` until `shutdown` completes, then lets in-flight requests finish.
+///
+/// # Errors
+/// When the web state cannot be built or the server fails.
+pub async fn serve(
+    config: &Config,
+    prepared: Prepared,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let Prepared { store, library, version } = prepared;
+    let watcher = version.watch(Arc::clone(&store));
+    let state = disha_web::AppState::new(library, Arc::clone(&store), disha_web::WebConfig { base_url: config.public_url()? })
+        .map_err(anyhow::Error::msg)?;
+    let app = disha_web::router(state);
+    tracing::info!(addr = %listener.local_addr()?, backend = store.backend(), "serving");
+    if store.backend() == "sqlite" {
+        tracing::info!("SQLite mode serves from one instance; run several instances against PostgreSQL instead");
+    }
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    watcher.abort();
+    store.close().await;
+    result.context("server failed")
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
