@@ -1,0 +1,94 @@
+use crate::support::{TestApp, spawn_app, spawn_app_on};
+use std::time::Duration;
+
+async fn wait_for(app: &TestApp, path: &str, needle: &str) -> bool {
+    for _ in 0..100 {
+        if app.get_text(path).await.1.contains(needle) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+#[tokio::test]
+async fn an_edit_through_the_app_is_visible_on_the_next_request() {
+    let app = spawn_app().await;
+    let (_, before) = app.get_text("/careers/nurse").await;
+    let (_, api_before) = app.get_json("/api/careers/nurse").await;
+    assert_eq!(api_before["revision"], 1);
+    let mut p = TestApp::catalog_profile("nurse");
+    p.summary = "An edited summary that must show at once on every cached page.".into();
+    let out = app.library.put_profiles(&[p]).await.expect("edit");
+    assert_eq!(out.updated, 1);
+    let (_, after) = app.get_text("/careers/nurse").await;
+    assert_ne!(before, after);
+    assert!(after.contains("An edited summary that must show at once"));
+    assert!(after.contains("Revision 2"));
+    let (_, api_after) = app.get_json("/api/careers/nurse").await;
+    assert_eq!(api_after["revision"], 2);
+    let (_, list) = app.get_text("/careers?q=nurse").await;
+    assert!(list.contains("An edited summary"), "cached list pages are refreshed too");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_edit_by_another_process_reaches_cached_pages() {
+    let app = spawn_app().await;
+    assert!(app.get_text("/careers/judge").await.1.contains("Revision 1"));
+    let other = app.second_store().await;
+    let mut p = TestApp::catalog_profile("judge");
+    p.summary = "Summary written by another process while the page was cached.".into();
+    other.put_careers(&[p]).await.expect("edit elsewhere");
+    assert!(wait_for(&app, "/careers/judge", "written by another process").await, "the watcher must pick the edit up");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_serve_the_same_edit() {
+    let a = spawn_app().await;
+    let b = spawn_app_on(a.database_url.clone(), a.dir()).await;
+    assert!(b.get_text("/careers/chemist").await.1.contains("Revision 1"));
+    let mut p = TestApp::catalog_profile("chemist");
+    p.summary = "Edited on instance A and served by instance B after it notices.".into();
+    a.library.put_profiles(&[p]).await.expect("edit on A");
+    assert!(wait_for(&b, "/careers/chemist", "served by instance B").await);
+    assert!(wait_for(&b, "/api/careers/chemist", "\"revision\":2").await);
+    b.stop().await;
+    a.stop().await;
+}
+
+#[tokio::test]
+async fn a_malformed_catalog_file_is_named_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let mut good = TestApp::catalog_profile("chef");
+    good.summary = "This edit must not land because another file in the batch is bad.".into();
+    let good_toml = toml_of(&good);
+    std::fs::write(dir.path().join("chef.toml"), good_toml).expect("write");
+    std::fs::write(dir.path().join("broken.toml"), "slug = \"broken\"\ntitle = 5\n").expect("write");
+    let err = disha::catalog::from_dir(dir.path()).expect_err("must fail");
+    let msg = err.to_string();
+    assert!(msg.contains("broken.toml: title"), "{msg}");
+    assert!(!app.get_text("/careers/chef").await.1.contains("must not land"));
+    app.stop().await;
+}
+
+fn toml_of(p: &disha_domain::CareerProfile) -> String {
+    // The catalog format is the profile's own serde shape, so serialising a profile gives a valid file.
+    let value = serde_json::to_value(p).expect("json");
+    json_to_toml(&value)
+}
+
+fn json_to_toml(v: &serde_json::Value) -> String {
+    fn scalar(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::String(s) => format!("{s:?}"),
+            serde_json::Value::Array(a) => format!("[{}]", a.iter().map(scalar).collect::<Vec<_>>().join(", ")),
+            serde_json::Value::Object(o) => format!("{{ {} }}", o.iter().map(|(k, v)| format!("{k} = {}", scalar(v))).collect::<Vec<_>>().join(", ")),
+            other => other.to_string(),
+        }
+    }
+    let obj = v.as_object().expect("object");
+    obj.iter().map(|(k, v)| format!("{k} = {}\n", scalar(v))).collect()
+}

@@ -1,0 +1,9 @@
+//! Black-box HTTP tests: the real app on 127.0.0.1:0 with a fresh database each, driven over real sockets.
+//! `DISHA_TEST_DB=postgres` (with `TEST_POSTGRES_URL`) runs the same tests against PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod api;
+mod freshness;
+mod ops;
+mod pages;
+mod support;
