@@ -40,21 +40,37 @@ pub fn parse_catalog(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, Vec<Ca
     let mut sorted: Vec<&CatalogFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     for file in sorted {
-        let fail = |field: &str, message: String| CatalogError { file: file.name.clone(), error: FieldError::new(field, message) };
+        let fail = |field: &str, message: String| CatalogError {
+            file: file.name.clone(),
+            error: FieldError::new(field, message),
+        };
         let profile = match CareerProfile::from_toml(&file.text) {
             Ok(p) => p,
             Err(errs) => {
-                errors.extend(errs.0.into_iter().map(|error| CatalogError { file: file.name.clone(), error }));
+                errors.extend(errs.0.into_iter().map(|error| CatalogError {
+                    file: file.name.clone(),
+                    error,
+                }));
                 continue;
             }
         };
         let stem = file.name.strip_suffix(".toml").unwrap_or(&file.name);
         if profile.slug.as_str() != stem {
-            errors.push(fail("slug", format!("is {:?} but the file is named {:?}", profile.slug.as_str(), file.name)));
+            errors.push(fail(
+                "slug",
+                format!(
+                    "is {:?} but the file is named {:?}",
+                    profile.slug.as_str(),
+                    file.name
+                ),
+            ));
             continue;
         }
         if let Some((other, _)) = profiles.get(&profile.slug) {
-            errors.push(fail("slug", format!("{:?} is also used by {other}", profile.slug.as_str())));
+            errors.push(fail(
+                "slug",
+                format!("{:?} is also used by {other}", profile.slug.as_str()),
+            ));
             continue;
         }
         profiles.insert(profile.slug.clone(), (file.name.clone(), profile));
@@ -65,12 +81,19 @@ pub fn parse_catalog(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, Vec<Ca
             if !known.contains(r) {
                 errors.push(CatalogError {
                     file: name.clone(),
-                    error: FieldError::new(format!("related[{i}]"), format!("{:?} is not a career in the catalog", r.as_str())),
+                    error: FieldError::new(
+                        format!("related[{i}]"),
+                        format!("{:?} is not a career in the catalog", r.as_str()),
+                    ),
                 });
             }
         }
     }
-    if errors.is_empty() { Ok(profiles.into_values().map(|(_, p)| p).collect()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(profiles.into_values().map(|(_, p)| p).collect())
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -80,12 +103,20 @@ mod tests {
     const VALID: &str = include_str!("../../disha-domain/tests/fixtures/valid.toml");
 
     fn file(name: &str, text: &str) -> CatalogFile {
-        CatalogFile { name: name.into(), text: text.into() }
+        CatalogFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 
     fn pair() -> Vec<CatalogFile> {
-        let lawyer = VALID.replace("slug = \"test-career\"", "slug = \"lawyer\"").replace("related = [\"lawyer\"]", "related = [\"test-career\"]");
-        vec![file("test-career.toml", VALID), file("lawyer.toml", &lawyer)]
+        let lawyer = VALID
+            .replace("slug = \"test-career\"", "slug = \"lawyer\"")
+            .replace("related = [\"lawyer\"]", "related = [\"test-career\"]");
+        vec![
+            file("test-career.toml", VALID),
+            file("lawyer.toml", &lawyer),
+        ]
     }
 
     #[test]
@@ -98,18 +129,26 @@ mod tests {
     #[test]
     fn a_bad_file_is_named_with_its_field_and_nothing_is_returned() {
         let mut files = pair();
-        files[1].text = files[1].text.replace("education_level = 4", "education_level = \"high\"");
+        files[1].text = files[1]
+            .text
+            .replace("education_level = 4", "education_level = \"high\"");
         let errs = parse_catalog(&files).expect_err("must fail");
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert_eq!(errs[0].file, "lawyer.toml");
         assert_eq!(errs[0].error.field, "education_level");
-        assert_eq!(errs[1].to_string(), "test-career.toml: related[0]: \"lawyer\" is not a career in the catalog");
+        assert_eq!(
+            errs[1].to_string(),
+            "test-career.toml: related[0]: \"lawyer\" is not a career in the catalog"
+        );
     }
 
     #[test]
     fn the_slug_must_match_the_file_name() {
         let errs = parse_catalog(&[file("other.toml", VALID)]).expect_err("must fail");
-        assert_eq!((errs[0].file.as_str(), errs[0].error.field.as_str()), ("other.toml", "slug"));
+        assert_eq!(
+            (errs[0].file.as_str(), errs[0].error.field.as_str()),
+            ("other.toml", "slug")
+        );
     }
 
     #[test]
@@ -119,13 +158,34 @@ mod tests {
             .expect("catalog dir")
             .map(|e| {
                 let path = e.expect("entry").path();
-                file(&path.file_name().expect("name").to_string_lossy(), &std::fs::read_to_string(&path).expect("read"))
+                file(
+                    &path.file_name().expect("name").to_string_lossy(),
+                    &std::fs::read_to_string(&path).expect("read"),
+                )
             })
             .collect();
-        let profiles = parse_catalog(&files).unwrap_or_else(|errs| panic!("{}", errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
-        assert!(profiles.len() >= 40, "the starter catalog needs at least 40 careers");
+        let profiles = parse_catalog(&files).unwrap_or_else(|errs| {
+            panic!(
+                "{}",
+                errs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        assert!(
+            profiles.len() >= 40,
+            "the starter catalog needs at least 40 careers"
+        );
         let streams: BTreeSet<_> = profiles.iter().map(|p| p.stream).collect();
-        assert!(streams.len() >= 10, "the starter catalog needs at least 10 streams");
-        assert!(profiles.iter().any(|p| p.slug.as_str() == "backend-developer"));
+        assert!(
+            streams.len() >= 10,
+            "the starter catalog needs at least 10 streams"
+        );
+        assert!(
+            profiles
+                .iter()
+                .any(|p| p.slug.as_str() == "backend-developer")
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! The career library: what the home page, the career list and a profile page need.
 
 use crate::{ContentVersion, CoreError};
-use disha_domain::{Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest, Paged, Slug};
+use disha_domain::{
+    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest, Paged, Slug,
+};
 use disha_store::{PutOutcome, Store, StreamCount};
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -38,7 +40,9 @@ pub struct Library {
 
 impl std::fmt::Debug for Library {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Library").field("backend", &self.store.backend()).finish_non_exhaustive()
+        f.debug_struct("Library")
+            .field("backend", &self.store.backend())
+            .finish_non_exhaustive()
     }
 }
 
@@ -61,8 +65,15 @@ impl Library {
     /// `NotFound` for an unknown slug or a draft.
     #[tracing::instrument(skip_all, fields(slug = %slug))]
     pub async fn career(&self, slug: &Slug) -> Result<CareerPage, CoreError> {
-        let career = self.store.published_career(slug).await?.ok_or(CoreError::NotFound)?;
-        let related = self.store.published_summaries(&career.profile.related).await?;
+        let career = self
+            .store
+            .published_career(slug)
+            .await?
+            .ok_or(CoreError::NotFound)?;
+        let related = self
+            .store
+            .published_summaries(&career.profile.related)
+            .await?;
         Ok(CareerPage { career, related })
     }
 
@@ -80,9 +91,20 @@ impl Library {
     /// When the store fails.
     pub async fn home(&self) -> Result<HomeData, CoreError> {
         let streams = self.store.stream_counts().await?;
-        let recent = CareerQuery { sort: CareerSort::Updated, page: PageRequest { page: 1, per_page: FEATURED }, ..CareerQuery::default() };
+        let recent = CareerQuery {
+            sort: CareerSort::Updated,
+            page: PageRequest {
+                page: 1,
+                per_page: FEATURED,
+            },
+            ..CareerQuery::default()
+        };
         let page = self.store.list_published_careers(&recent).await?;
-        Ok(HomeData { streams, featured: page.items, total: page.total })
+        Ok(HomeData {
+            streams,
+            featured: page.items,
+            total: page.total,
+        })
     }
 
     /// Published careers with their last change, for the sitemap.
@@ -103,7 +125,12 @@ impl Library {
         if outcome.changed() {
             self.version.refresh(self.store.as_ref()).await?;
         }
-        tracing::info!(created = outcome.created, updated = outcome.updated, unchanged = outcome.unchanged, "catalog written");
+        tracing::info!(
+            created = outcome.created,
+            updated = outcome.updated,
+            unchanged = outcome.unchanged,
+            "catalog written"
+        );
         Ok(outcome)
     }
 
@@ -111,7 +138,10 @@ impl Library {
     ///
     /// # Errors
     /// When the store fails.
-    pub async fn seed_if_empty(&self, profiles: &[CareerProfile]) -> Result<Option<PutOutcome>, CoreError> {
+    pub async fn seed_if_empty(
+        &self,
+        profiles: &[CareerProfile],
+    ) -> Result<Option<PutOutcome>, CoreError> {
         if self.store.career_count().await? > 0 {
             return Ok(None);
         }

@@ -75,9 +75,17 @@ impl AsOf {
             Some((y, m)) => (y, Some(m)),
             None => (raw, None),
         };
-        let year_ok = year.len() == 4 && year.parse::<u16>().is_ok_and(|y| (1990..=2100).contains(&y));
-        let month_ok = month.is_none_or(|m| m.len() == 2 && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)));
-        if year_ok && month_ok { Ok(Self(raw.to_owned())) } else { Err(MSG) }
+        let year_ok = year.len() == 4
+            && year
+                .parse::<u16>()
+                .is_ok_and(|y| (1990..=2100).contains(&y));
+        let month_ok = month
+            .is_none_or(|m| m.len() == 2 && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)));
+        if year_ok && month_ok {
+            Ok(Self(raw.to_owned()))
+        } else {
+            Err(MSG)
+        }
     }
 
     /// The date as written.
@@ -357,7 +365,10 @@ impl CareerProfile {
         let profile: CareerProfile = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let mut errs = FieldErrors::default();
-            errs.push(if path == "." { "file".to_owned() } else { path }, located(text, &e.into_inner()));
+            errs.push(
+                if path == "." { "file".to_owned() } else { path },
+                located(text, &e.into_inner()),
+            );
             errs
         })?;
         profile.check().into_result(profile)
@@ -373,7 +384,14 @@ impl CareerProfile {
         if self.overview.contains('<') {
             e.push("overview", "must be Markdown without HTML (no '<')");
         }
-        list(&mut e, "responsibilities", &self.responsibilities, 3, 15, 300);
+        list(
+            &mut e,
+            "responsibilities",
+            &self.responsibilities,
+            3,
+            15,
+            300,
+        );
         list(&mut e, "skills", &self.skills, 3, 20, 120);
         count(&mut e, "related", self.related.len(), 1, 8);
         if self.related.contains(&self.slug) {
@@ -381,7 +399,10 @@ impl CareerProfile {
         }
         for (k, v) in self.interests.scores() {
             if !(1.0..=7.0).contains(&v) {
-                e.push(format!("interests.{}", riasec_name(k)), "must be between 1 and 7");
+                e.push(
+                    format!("interests.{}", riasec_name(k)),
+                    "must be between 1 and 7",
+                );
             }
         }
         count(&mut e, "steps", self.steps.len(), 3, 12);
@@ -396,12 +417,24 @@ impl CareerProfile {
         for (i, c) in self.courses.iter().enumerate() {
             text(&mut e, &format!("courses[{i}].name"), &c.name, 2, 160);
             if !(0.5..=7.0).contains(&c.duration_years) {
-                e.push(format!("courses[{i}].duration_years"), "must be between 0.5 and 7 years");
+                e.push(
+                    format!("courses[{i}].duration_years"),
+                    "must be between 0.5 and 7 years",
+                );
             }
             if c.fee.min_inr > c.fee.max_inr {
-                e.push(format!("courses[{i}].fee.min_inr"), "must not be more than max_inr");
+                e.push(
+                    format!("courses[{i}].fee.min_inr"),
+                    "must not be more than max_inr",
+                );
             }
-            text(&mut e, &format!("courses[{i}].fee.source"), &c.fee.source, 3, 200);
+            text(
+                &mut e,
+                &format!("courses[{i}].fee.source"),
+                &c.fee.source,
+                3,
+                200,
+            );
         }
         count(&mut e, "colleges", self.colleges.len(), 1, 15);
         count(&mut e, "jobs", self.jobs.len(), 1, 10);
@@ -409,9 +442,18 @@ impl CareerProfile {
             text(&mut e, &format!("jobs[{i}].title"), &j.title, 2, 120);
             let s = &j.salary;
             if !(s.min_lpa > 0.0 && s.min_lpa <= s.max_lpa && s.max_lpa <= 500.0) {
-                e.push(format!("jobs[{i}].salary.min_lpa"), "must be above 0 and not more than max_lpa (at most 500)");
+                e.push(
+                    format!("jobs[{i}].salary.min_lpa"),
+                    "must be above 0 and not more than max_lpa (at most 500)",
+                );
             }
-            text(&mut e, &format!("jobs[{i}].salary.source"), &s.source, 3, 200);
+            text(
+                &mut e,
+                &format!("jobs[{i}].salary.source"),
+                &s.source,
+                3,
+                200,
+            );
         }
         count(&mut e, "faqs", self.faqs.len(), 2, 15);
         for (i, f) in self.faqs.iter().enumerate() {
@@ -427,7 +469,10 @@ fn located(text: &str, e: &toml::de::Error) -> String {
     let msg = e.message().trim();
     match e.span() {
         Some(span) => {
-            let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
+            let line = text
+                .get(..span.start)
+                .map_or(0, |t| t.matches('\n').count())
+                + 1;
             format!("{msg} (line {line})")
         }
         None => msg.to_owned(),
@@ -458,7 +503,14 @@ fn count(e: &mut FieldErrors, field: &str, n: usize, min: usize, max: usize) {
     }
 }
 
-fn list(e: &mut FieldErrors, field: &str, items: &[String], min: usize, max: usize, max_len: usize) {
+fn list(
+    e: &mut FieldErrors,
+    field: &str,
+    items: &[String],
+    min: usize,
+    max: usize,
+    max_len: usize,
+) {
     count(e, field, items.len(), min, max);
     for (i, item) in items.iter().enumerate() {
         text(e, &format!("{field}[{i}]"), item, 2, max_len);

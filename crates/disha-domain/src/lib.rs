@@ -8,10 +8,12 @@ pub mod slug;
 pub mod stream;
 
 pub use career::{
-    AsOf, Career, CareerProfile, CareerSummary, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
-    FeeRange, Job, Riasec, SalaryBasis, SalaryRange, Status, Step,
+    AsOf, Career, CareerProfile, CareerSummary, College, Course, CourseLevel, EducationLevel, Faq,
+    FeePer, FeeRange, Job, Riasec, SalaryBasis, SalaryRange, Status, Step,
 };
 pub use errors::{FieldError, FieldErrors};
-pub use listing::{CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words};
+pub use listing::{
+    CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
+};
 pub use slug::Slug;
 pub use stream::Stream;

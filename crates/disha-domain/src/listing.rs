@@ -22,7 +22,10 @@ pub struct PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+        Self {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -72,8 +75,13 @@ impl TitlePrefix {
         if t.chars().count() > 60 {
             return Err("must be at most 60 characters");
         }
-        if !t.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '\'')) {
-            return Err("may contain only letters, digits, spaces, hyphens, dots, '&' and apostrophes");
+        if !t
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '\''))
+        {
+            return Err(
+                "may contain only letters, digits, spaces, hyphens, dots, '&' and apostrophes",
+            );
         }
         if title_words(t).len() <= 1 {
             return Ok(None);
@@ -188,7 +196,11 @@ impl CareerQuery {
             found
         });
         let level = given(raw.level).and_then(|l| {
-            match l.parse::<i64>().map_err(|_| "must be a whole number from 1 to 5").and_then(EducationLevel::new) {
+            match l
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number from 1 to 5")
+                .and_then(EducationLevel::new)
+            {
                 Ok(l) => Some(l),
                 Err(m) => {
                     e.push("level", m);
@@ -213,8 +225,21 @@ impl CareerQuery {
             }
         };
         let page = number(&mut e, "page", given(raw.page), 1, MAX_PAGE, 1);
-        let per_page = number(&mut e, "per_page", given(raw.per_page), 1, MAX_PER_PAGE, DEFAULT_PER_PAGE);
-        e.into_result(Self { stream, level, prefix, sort, page: PageRequest { page, per_page } })
+        let per_page = number(
+            &mut e,
+            "per_page",
+            given(raw.per_page),
+            1,
+            MAX_PER_PAGE,
+            DEFAULT_PER_PAGE,
+        );
+        e.into_result(Self {
+            stream,
+            level,
+            prefix,
+            sort,
+            page: PageRequest { page, per_page },
+        })
     }
 }
 
@@ -222,7 +247,14 @@ fn given(v: Option<&str>) -> Option<&str> {
     v.map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn number(e: &mut FieldErrors, field: &str, raw: Option<&str>, min: u32, max: u32, default: u32) -> u32 {
+fn number(
+    e: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+    min: u32,
+    max: u32,
+    default: u32,
+) -> u32 {
     match raw.map(str::parse::<u32>) {
         None => default,
         Some(Ok(n)) if (min..=max).contains(&n) => n,
@@ -246,7 +278,12 @@ mod tests {
 
     #[test]
     fn empty_form_values_count_as_not_given() {
-        let raw = RawCareerQuery { stream: Some(""), level: Some(" "), q: Some(""), ..Default::default() };
+        let raw = RawCareerQuery {
+            stream: Some(""),
+            level: Some(" "),
+            q: Some(""),
+            ..Default::default()
+        };
         assert_eq!(CareerQuery::parse(&raw), Ok(CareerQuery::default()));
     }
 
@@ -287,14 +324,26 @@ mod tests {
     fn title_words_normalises_case_and_punctuation() {
         assert_eq!(title_words("Back-end Developer"), " back end developer");
         assert_eq!(title_words("  R&D -- Lead "), " r d lead");
-        let needle = TitlePrefix::parse("BACK-END").expect("ok").expect("some").needle();
+        let needle = TitlePrefix::parse("BACK-END")
+            .expect("ok")
+            .expect("some")
+            .needle();
         assert_eq!(needle, " back end");
-        assert_eq!(TitlePrefix::parse("--"), Ok(None), "punctuation alone filters nothing");
+        assert_eq!(
+            TitlePrefix::parse("--"),
+            Ok(None),
+            "punctuation alone filters nothing"
+        );
     }
 
     #[test]
     fn total_pages_rounds_up_and_is_never_zero() {
-        let p = |total| Paged::<()> { items: vec![], total, page: 1, per_page: 12 };
+        let p = |total| Paged::<()> {
+            items: vec![],
+            total,
+            page: 1,
+            per_page: 12,
+        };
         assert_eq!(p(0).total_pages(), 1);
         assert_eq!(p(12).total_pages(), 1);
         assert_eq!(p(13).total_pages(), 2);

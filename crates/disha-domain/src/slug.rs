@@ -22,10 +22,17 @@ impl Slug {
         if raw.len() < 2 || raw.len() > MAX_SLUG_LEN {
             return Err("must be 2 to 80 characters long");
         }
-        let well_formed = raw
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
-        if well_formed { Ok(Self(raw.to_owned())) } else { Err("must be lowercase letters and digits joined by single hyphens") }
+        let well_formed = raw.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+        if well_formed {
+            Ok(Self(raw.to_owned()))
+        } else {
+            Err("must be lowercase letters and digits joined by single hyphens")
+        }
     }
 
     /// The slug as text.
@@ -54,13 +61,18 @@ mod tests {
 
     #[test]
     fn accepts_hyphenated_lowercase_words() {
-        assert_eq!(Slug::parse("backend-developer").map(|s| s.to_string()), Ok("backend-developer".to_owned()));
+        assert_eq!(
+            Slug::parse("backend-developer").map(|s| s.to_string()),
+            Ok("backend-developer".to_owned())
+        );
         assert!(Slug::parse("b2").is_ok());
     }
 
     #[test]
     fn rejects_uppercase_spaces_and_stray_hyphens() {
-        for bad in ["Backend", "back end", "-lead", "trail-", "dou--ble", "a", "", "ä-b", "x/y"] {
+        for bad in [
+            "Backend", "back end", "-lead", "trail-", "dou--ble", "a", "", "ä-b", "x/y",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be rejected");
         }
         assert!(Slug::parse(&"a".repeat(81)).is_err());

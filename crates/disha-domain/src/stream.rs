@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// A field of work, used to group and filter careers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[expect(missing_docs, reason = "each variant is named for its field")]
 pub enum Stream {
@@ -76,7 +78,10 @@ mod tests {
     fn every_key_round_trips_and_matches_serde() {
         for s in Stream::ALL {
             assert_eq!(Stream::from_key(s.key()), Some(s));
-            assert_eq!(serde_json::to_string(&s).ok(), Some(format!("\"{}\"", s.key())));
+            assert_eq!(
+                serde_json::to_string(&s).ok(),
+                Some(format!("\"{}\"", s.key()))
+            );
         }
         assert_eq!(Stream::from_key("cooking"), None);
     }

@@ -1,7 +1,9 @@
-use crate::rows::{self, SummaryRow, db};
 use crate::PgStore;
+use crate::rows::{self, SummaryRow, db};
 use async_trait::async_trait;
-use disha_domain::{Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words};
+use disha_domain::{
+    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words,
+};
 use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount};
 use sqlx::{Postgres, QueryBuilder};
 use time::OffsetDateTime;
@@ -15,10 +17,13 @@ fn push_filters(qb: &mut QueryBuilder<Postgres>, q: &CareerQuery) {
         qb.push(" AND stream = ").push_bind(s.key());
     }
     if let Some(l) = q.level {
-        qb.push(" AND education_level = ").push_bind(i16::from(l.get()));
+        qb.push(" AND education_level = ")
+            .push_bind(i16::from(l.get()));
     }
     if let Some(p) = &q.prefix {
-        qb.push(" AND strpos(title_words, ").push_bind(p.needle()).push(") > 0");
+        qb.push(" AND strpos(title_words, ")
+            .push_bind(p.needle())
+            .push(") > 0");
     }
 }
 
@@ -30,13 +35,16 @@ impl CareerStore for PgStore {
         let mut tx = self.pool.begin().await.map_err(db)?;
         // One batch writer at a time across all instances: two instances seeding an empty database together
         // would otherwise both count a profile as new.
-        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('disha.put_careers'))").execute(&mut *tx).await.map_err(db)?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext('disha.put_careers'))")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         for p in profiles {
             let body = sqlx::types::Json(p);
             let existing: Option<(i64, bool)> =
                 sqlx::query_as("SELECT revision, body = $2 FROM careers WHERE slug = $1")
                     .bind(p.slug.as_str())
-                    .bind(&body)
+                    .bind(body.clone())
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db)?;
@@ -69,7 +77,7 @@ impl CareerStore for PgStore {
             .bind(i16::from(p.education_level.get()))
             .bind(&p.summary)
             .bind(p.status.key())
-            .bind(&body)
+            .bind(body)
             .bind(revision)
             .bind(now)
             .execute(&mut *tx)
@@ -94,13 +102,25 @@ impl CareerStore for PgStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
-        Ok(row.map(|(body, revision, created_at, updated_at)| Career { profile: body.0, revision, created_at, updated_at }))
+        Ok(row.map(|(body, revision, created_at, updated_at)| Career {
+            profile: body.0,
+            revision,
+            created_at,
+            updated_at,
+        }))
     }
 
-    async fn list_published_careers(&self, q: &CareerQuery) -> Result<Paged<CareerSummary>, StoreError> {
+    async fn list_published_careers(
+        &self,
+        q: &CareerQuery,
+    ) -> Result<Paged<CareerSummary>, StoreError> {
         let mut count = QueryBuilder::<Postgres>::new("SELECT COUNT(*)");
         push_filters(&mut count, q);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await.map_err(db)?;
+        let total: i64 = count
+            .build_query_scalar()
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
 
         let mut page = QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS}"));
         push_filters(&mut page, q);
@@ -110,10 +130,18 @@ impl CareerStore for PgStore {
             CareerSort::Updated => " ORDER BY updated_at DESC, lower(title) COLLATE \"C\", slug",
         });
         page.push(" LIMIT ").push_bind(i64::from(q.page.per_page));
-        page.push(" OFFSET ").push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
-        let rows: Vec<SummaryRow> = page.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
+        page.push(" OFFSET ")
+            .push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
+        let rows: Vec<SummaryRow> = page
+            .build_query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
         Ok(Paged {
-            items: rows.into_iter().map(rows::summary).collect::<Result<_, _>>()?,
+            items: rows
+                .into_iter()
+                .map(rows::summary)
+                .collect::<Result<_, _>>()?,
             total: u64::try_from(total).unwrap_or_default(),
             page: q.page.page,
             per_page: q.page.per_page,
@@ -132,18 +160,26 @@ impl CareerStore for PgStore {
             list.push_bind(s.as_str());
         }
         qb.push(")");
-        let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(&self.pool).await.map_err(db)?;
-        let mut found = rows.into_iter().map(rows::summary).collect::<Result<Vec<_>, _>>()?;
+        let rows: Vec<SummaryRow> = qb
+            .build_query_as()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        let mut found = rows
+            .into_iter()
+            .map(rows::summary)
+            .collect::<Result<Vec<_>, _>>()?;
         found.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
         Ok(found)
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db)?;
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
         let mut counts = rows
             .into_iter()
             .map(|(s, n)| {
@@ -163,11 +199,16 @@ impl CareerStore for PgStore {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db)?;
-        rows.into_iter().map(|(s, t)| Ok((rows::slug(&s)?, t))).collect()
+        rows.into_iter()
+            .map(|(s, t)| Ok((rows::slug(&s)?, t)))
+            .collect()
     }
 
     async fn career_count(&self) -> Result<u64, StoreError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM careers").fetch_one(&self.pool).await.map_err(db)?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM careers")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
         Ok(u64::try_from(n).unwrap_or_default())
     }
 }

@@ -25,7 +25,8 @@ impl PgStore {
     /// # Errors
     /// When the URL is malformed or the server cannot be reached.
     pub async fn open(url: &str, max_connections: u32) -> Result<Self, StoreError> {
-        let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::Unavailable(format!("bad PostgreSQL URL: {e}")))?;
+        let opts = PgConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Unavailable(format!("bad PostgreSQL URL: {e}")))?;
         let pool = PgPoolOptions::new()
             .max_connections(max_connections.max(1))
             .min_connections(1)

@@ -8,13 +8,16 @@ use time::OffsetDateTime;
 /// The columns of `SUMMARY_COLUMNS`, in order.
 pub(crate) type SummaryRow = (String, String, String, String, i16, i64, OffsetDateTime);
 
-pub(crate) fn summary((slug_text, title, stream, summary, level, revision, updated_at): SummaryRow) -> Result<CareerSummary, StoreError> {
+pub(crate) fn summary(
+    (slug_text, title, stream, summary, level, revision, updated_at): SummaryRow,
+) -> Result<CareerSummary, StoreError> {
     Ok(CareerSummary {
         slug: slug(&slug_text)?,
         title,
         stream: Stream::from_key(&stream).ok_or_else(|| corrupt("stream", &stream))?,
         summary,
-        education_level: EducationLevel::new(i64::from(level)).map_err(|_| corrupt("education_level", &level.to_string()))?,
+        education_level: EducationLevel::new(i64::from(level))
+            .map_err(|_| corrupt("education_level", &level.to_string()))?,
         revision,
         updated_at,
     })
@@ -31,7 +34,8 @@ pub(crate) fn corrupt(field: &str, value: &str) -> StoreError {
 /// PostgreSQL keeps microseconds; truncating first makes what we store equal to what we read back.
 pub(crate) fn now() -> OffsetDateTime {
     let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000).unwrap_or(t)
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(t)
 }
 
 pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
@@ -40,7 +44,9 @@ pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     match &e {
-        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => StoreError::Conflict { field: "slug" },
+        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => {
+            StoreError::Conflict { field: "slug" }
+        }
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => unavailable(e),
         _ => StoreError::Database(e.to_string()),
     }

@@ -6,7 +6,8 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
 /// The schema, oldest first. Shipped migrations are never edited; changes come as new files.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
 
 #[async_trait]
 impl SystemStore for PgStore {
@@ -19,7 +20,15 @@ impl SystemStore for PgStore {
         Migrator::with_migrations(
             MIGRATIONS
                 .iter()
-                .map(|(v, d, sql)| Migration::new(*v, Cow::Borrowed(*d), MigrationType::Simple, sql.into_sql_str(), false))
+                .map(|(v, d, sql)| {
+                    Migration::new(
+                        *v,
+                        Cow::Borrowed(*d),
+                        MigrationType::Simple,
+                        sql.into_sql_str(),
+                        false,
+                    )
+                })
                 .collect(),
         )
         .run(&self.pool)
@@ -28,7 +37,11 @@ impl SystemStore for PgStore {
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ()).map_err(rows::unavailable)
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+            .map_err(rows::unavailable)
     }
 
     async fn content_version(&self) -> Result<i64, StoreError> {

@@ -19,12 +19,20 @@ impl std::ops::Deref for TestStore {
 
 async fn fresh() -> TestStore {
     let Ok(admin) = std::env::var("TEST_POSTGRES_URL") else {
-        assert!(std::env::var("DISHA_SKIP_POSTGRES").is_ok(), "TEST_POSTGRES_URL is not set: run under scripts/with-postgres");
+        assert!(
+            std::env::var("DISHA_SKIP_POSTGRES").is_ok(),
+            "TEST_POSTGRES_URL is not set: run under scripts/with-postgres"
+        );
         return TestStore(None);
     };
     let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("admin connection");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create db");
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("admin connection");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("create db");
     let url = match admin.rsplit_once('/') {
         Some((base, _)) => format!("{base}/{name}"),
         None => panic!("TEST_POSTGRES_URL has no database part"),

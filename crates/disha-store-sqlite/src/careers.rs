@@ -1,7 +1,9 @@
-use crate::rows::{self, SummaryRow, db, from_micros, to_micros};
 use crate::SqliteStore;
+use crate::rows::{self, SummaryRow, db, from_micros, to_micros};
 use async_trait::async_trait;
-use disha_domain::{Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words};
+use disha_domain::{
+    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words,
+};
 use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount};
 use sqlx::{QueryBuilder, Sqlite};
 use time::OffsetDateTime;
@@ -9,7 +11,8 @@ use time::OffsetDateTime;
 const SUMMARY_COLUMNS: &str = "slug, title, stream, summary, education_level, revision, updated_at";
 
 fn encode(p: &CareerProfile) -> Result<String, StoreError> {
-    serde_json::to_string(p).map_err(|e| StoreError::Database(format!("cannot encode profile: {e}")))
+    serde_json::to_string(p)
+        .map_err(|e| StoreError::Database(format!("cannot encode profile: {e}")))
 }
 
 /// Appends the WHERE clause shared by the page query and its count.
@@ -19,10 +22,13 @@ fn push_filters(qb: &mut QueryBuilder<Sqlite>, q: &CareerQuery) {
         qb.push(" AND stream = ").push_bind(s.key());
     }
     if let Some(l) = q.level {
-        qb.push(" AND education_level = ").push_bind(i64::from(l.get()));
+        qb.push(" AND education_level = ")
+            .push_bind(i64::from(l.get()));
     }
     if let Some(p) = &q.prefix {
-        qb.push(" AND instr(title_words, ").push_bind(p.needle()).push(") > 0");
+        qb.push(" AND instr(title_words, ")
+            .push_bind(p.needle())
+            .push(") > 0");
     }
 }
 
@@ -31,14 +37,19 @@ impl CareerStore for SqliteStore {
     async fn put_careers(&self, profiles: &[CareerProfile]) -> Result<PutOutcome, StoreError> {
         let now = to_micros(OffsetDateTime::now_utc());
         let mut out = PutOutcome::default();
-        let mut tx = self.writer.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
         for p in profiles {
             let body = encode(p)?;
-            let existing: Option<(i64, String)> = sqlx::query_as("SELECT revision, body FROM careers WHERE slug = ?")
-                .bind(p.slug.as_str())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
+            let existing: Option<(i64, String)> =
+                sqlx::query_as("SELECT revision, body FROM careers WHERE slug = ?")
+                    .bind(p.slug.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
             let revision = match existing {
                 Some((_, old)) if old == body => {
                     out.unchanged += 1;
@@ -94,16 +105,29 @@ impl CareerStore for SqliteStore {
         .await
         .map_err(db)?;
         row.map(|(body, revision, created, updated)| {
-            let profile = serde_json::from_str(&body).map_err(|e| StoreError::Corrupt(format!("{slug}: {e}")))?;
-            Ok(Career { profile, revision, created_at: from_micros(created)?, updated_at: from_micros(updated)? })
+            let profile = serde_json::from_str(&body)
+                .map_err(|e| StoreError::Corrupt(format!("{slug}: {e}")))?;
+            Ok(Career {
+                profile,
+                revision,
+                created_at: from_micros(created)?,
+                updated_at: from_micros(updated)?,
+            })
         })
         .transpose()
     }
 
-    async fn list_published_careers(&self, q: &CareerQuery) -> Result<Paged<CareerSummary>, StoreError> {
+    async fn list_published_careers(
+        &self,
+        q: &CareerQuery,
+    ) -> Result<Paged<CareerSummary>, StoreError> {
         let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*)");
         push_filters(&mut count, q);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.reader).await.map_err(db)?;
+        let total: i64 = count
+            .build_query_scalar()
+            .fetch_one(&self.reader)
+            .await
+            .map_err(db)?;
 
         let mut page = QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS}"));
         push_filters(&mut page, q);
@@ -113,10 +137,18 @@ impl CareerStore for SqliteStore {
             CareerSort::Updated => " ORDER BY updated_at DESC, lower(title), slug",
         });
         page.push(" LIMIT ").push_bind(i64::from(q.page.per_page));
-        page.push(" OFFSET ").push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
-        let rows: Vec<SummaryRow> = page.build_query_as().fetch_all(&self.reader).await.map_err(db)?;
+        page.push(" OFFSET ")
+            .push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
+        let rows: Vec<SummaryRow> = page
+            .build_query_as()
+            .fetch_all(&self.reader)
+            .await
+            .map_err(db)?;
         Ok(Paged {
-            items: rows.into_iter().map(rows::summary).collect::<Result<_, _>>()?,
+            items: rows
+                .into_iter()
+                .map(rows::summary)
+                .collect::<Result<_, _>>()?,
             total: u64::try_from(total).unwrap_or_default(),
             page: q.page.page,
             per_page: q.page.per_page,
@@ -135,18 +167,26 @@ impl CareerStore for SqliteStore {
             list.push_bind(s.as_str());
         }
         qb.push(")");
-        let rows: Vec<SummaryRow> = qb.build_query_as().fetch_all(&self.reader).await.map_err(db)?;
-        let mut found = rows.into_iter().map(rows::summary).collect::<Result<Vec<_>, _>>()?;
+        let rows: Vec<SummaryRow> = qb
+            .build_query_as()
+            .fetch_all(&self.reader)
+            .await
+            .map_err(db)?;
+        let mut found = rows
+            .into_iter()
+            .map(rows::summary)
+            .collect::<Result<Vec<_>, _>>()?;
         found.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
         Ok(found)
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream")
-                .fetch_all(&self.reader)
-                .await
-                .map_err(db)?;
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream",
+        )
+        .fetch_all(&self.reader)
+        .await
+        .map_err(db)?;
         let mut counts = rows
             .into_iter()
             .map(|(s, n)| {
@@ -161,16 +201,22 @@ impl CareerStore for SqliteStore {
     }
 
     async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug")
-                .fetch_all(&self.reader)
-                .await
-                .map_err(db)?;
-        rows.into_iter().map(|(s, t)| Ok((rows::slug(&s)?, from_micros(t)?))).collect()
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug",
+        )
+        .fetch_all(&self.reader)
+        .await
+        .map_err(db)?;
+        rows.into_iter()
+            .map(|(s, t)| Ok((rows::slug(&s)?, from_micros(t)?)))
+            .collect()
     }
 
     async fn career_count(&self) -> Result<u64, StoreError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM careers").fetch_one(&self.reader).await.map_err(db)?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM careers")
+            .fetch_one(&self.reader)
+            .await
+            .map_err(db)?;
         Ok(u64::try_from(n).unwrap_or_default())
     }
 }

@@ -8,13 +8,16 @@ use time::OffsetDateTime;
 /// The columns of `SUMMARY_COLUMNS`, in order.
 pub(crate) type SummaryRow = (String, String, String, String, i64, i64, i64);
 
-pub(crate) fn summary((slug_text, title, stream, summary, level, revision, updated_at): SummaryRow) -> Result<CareerSummary, StoreError> {
+pub(crate) fn summary(
+    (slug_text, title, stream, summary, level, revision, updated_at): SummaryRow,
+) -> Result<CareerSummary, StoreError> {
     Ok(CareerSummary {
         slug: slug(&slug_text)?,
         title,
         stream: Stream::from_key(&stream).ok_or_else(|| corrupt("stream", &stream))?,
         summary,
-        education_level: EducationLevel::new(level).map_err(|_| corrupt("education_level", &level.to_string()))?,
+        education_level: EducationLevel::new(level)
+            .map_err(|_| corrupt("education_level", &level.to_string()))?,
         revision,
         updated_at: from_micros(updated_at)?,
     })
@@ -33,7 +36,8 @@ pub(crate) fn to_micros(t: OffsetDateTime) -> i64 {
 }
 
 pub(crate) fn from_micros(us: i64) -> Result<OffsetDateTime, StoreError> {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1_000).map_err(|_| corrupt("timestamp", &us.to_string()))
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1_000)
+        .map_err(|_| corrupt("timestamp", &us.to_string()))
 }
 
 pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
@@ -42,7 +46,9 @@ pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     match &e {
-        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => StoreError::Conflict { field: "slug" },
+        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => {
+            StoreError::Conflict { field: "slug" }
+        }
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => unavailable(e),
         _ => StoreError::Database(e.to_string()),
     }

@@ -6,13 +6,22 @@ use sqlx::{SqlSafeStr, SqlitePool};
 use std::borrow::Cow;
 
 /// The schema, oldest first. Shipped migrations are never edited; changes come as new files.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
 
 fn migrator() -> Migrator {
     Migrator::with_migrations(
         MIGRATIONS
             .iter()
-            .map(|(v, d, sql)| Migration::new(*v, Cow::Borrowed(*d), MigrationType::Simple, sql.into_sql_str(), false))
+            .map(|(v, d, sql)| {
+                Migration::new(
+                    *v,
+                    Cow::Borrowed(*d),
+                    MigrationType::Simple,
+                    sql.into_sql_str(),
+                    false,
+                )
+            })
             .collect(),
     )
 }
@@ -33,11 +42,18 @@ impl SystemStore for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        migrator().run(&self.writer).await.map_err(|e| StoreError::Database(format!("migration failed: {e}")))
+        migrator()
+            .run(&self.writer)
+            .await
+            .map_err(|e| StoreError::Database(format!("migration failed: {e}")))
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.reader).await.map(|_| ()).map_err(rows::unavailable)
+        sqlx::query("SELECT 1")
+            .execute(&self.reader)
+            .await
+            .map(|_| ())
+            .map_err(rows::unavailable)
     }
 
     async fn content_version(&self) -> Result<i64, StoreError> {

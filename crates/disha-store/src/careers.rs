@@ -45,7 +45,10 @@ pub trait CareerStore: Send + Sync {
     async fn published_career(&self, slug: &Slug) -> Result<Option<Career>, StoreError>;
 
     /// One page of published careers matching the query, with the total across pages.
-    async fn list_published_careers(&self, query: &CareerQuery) -> Result<Paged<CareerSummary>, StoreError>;
+    async fn list_published_careers(
+        &self,
+        query: &CareerQuery,
+    ) -> Result<Paged<CareerSummary>, StoreError>;
 
     /// Summaries of the published careers among `slugs`, in the order given; unknown slugs and drafts are left out.
     async fn published_summaries(&self, slugs: &[Slug]) -> Result<Vec<CareerSummary>, StoreError>;

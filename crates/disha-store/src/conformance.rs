@@ -1,10 +1,16 @@
 //! One behaviour suite for every back end. Each backend's tests call [`conformance_suite!`] with a function
 //! that returns a fresh, migrated store; every case below then runs against it.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test support: a failed expectation is a failed test"
+)]
 
 use crate::{Store, StreamCount};
 use disha_domain::{
-    AsOf, CareerProfile, CareerQuery, CareerSort, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
-    FeeRange, Job, PageRequest, Riasec, SalaryBasis, SalaryRange, Slug, Status, Step, Stream, TitlePrefix,
+    AsOf, CareerProfile, CareerQuery, CareerSort, College, Course, CourseLevel, EducationLevel,
+    Faq, FeePer, FeeRange, Job, PageRequest, Riasec, SalaryBasis, SalaryRange, Slug, Status, Step,
+    Stream, TitlePrefix,
 };
 
 /// Generates one `#[tokio::test]` per conformance case, each with its own fresh store from `$fresh`
@@ -60,8 +66,14 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
         summary: format!("{title}: a sample profile for the storage conformance suite."),
         education_level: level(education_level),
         status: Status::Published,
-        overview: "A paragraph of **Markdown** long enough to pass the overview rule for sample profiles.".repeat(2),
-        responsibilities: vec!["First duty".into(), "Second duty".into(), "Third duty".into()],
+        overview:
+            "A paragraph of **Markdown** long enough to pass the overview rule for sample profiles."
+                .repeat(2),
+        responsibilities: vec![
+            "First duty".into(),
+            "Second duty".into(),
+            "Third duty".into(),
+        ],
         skills: vec!["Reading".into(), "Writing".into(), "Arithmetic".into()],
         related: vec![slug("somewhere-else")],
         interests: Riasec {
@@ -75,18 +87,36 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
             conventional: 4.0,
         },
         steps: vec![
-            Step { title: "Finish class 10".into(), detail: "Pick the stream that fits.".into() },
-            Step { title: "Finish class 12".into(), detail: "Sit the entrance exams.".into() },
-            Step { title: "Get a degree".into(), detail: "Three or four years of study.".into() },
+            Step {
+                title: "Finish class 10".into(),
+                detail: "Pick the stream that fits.".into(),
+            },
+            Step {
+                title: "Finish class 12".into(),
+                detail: "Sit the entrance exams.".into(),
+            },
+            Step {
+                title: "Get a degree".into(),
+                detail: "Three or four years of study.".into(),
+            },
         ],
         courses: vec![Course {
             level: CourseLevel::Ug,
             name: "B.Sc".into(),
             duration_years: 3.0,
             entrance_exams: vec!["CUET-UG".into()],
-            fee: FeeRange { min_inr: 20_000, max_inr: 200_000, per: FeePer::Year, source: "Test".into(), as_of: as_of() },
+            fee: FeeRange {
+                min_inr: 20_000,
+                max_inr: 200_000,
+                per: FeePer::Year,
+                source: "Test".into(),
+                as_of: as_of(),
+            },
         }],
-        colleges: vec![College { name: "Somewhere College".into(), city: "Pune".into() }],
+        colleges: vec![College {
+            name: "Somewhere College".into(),
+            city: "Pune".into(),
+        }],
         jobs: vec![Job {
             title: "Trainee".into(),
             experience: "0–2 years".into(),
@@ -100,8 +130,14 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
             },
         }],
         faqs: vec![
-            Faq { question: "Is it hard?".into(), answer: "It takes steady work.".into() },
-            Faq { question: "Is it paid well?".into(), answer: "It depends on the employer.".into() },
+            Faq {
+                question: "Is it hard?".into(),
+                answer: "It takes steady work.".into(),
+            },
+            Faq {
+                question: "Is it paid well?".into(),
+                answer: "It depends on the employer.".into(),
+            },
         ],
     }
 }
@@ -116,29 +152,61 @@ fn titles(page: &disha_domain::Paged<disha_domain::CareerSummary>) -> Vec<&str> 
 
 /// Case.
 pub async fn a_new_profile_is_stored_at_revision_one(store: &dyn Store) {
-    let p = sample("backend-developer", "Back-end Developer", Stream::EngineeringTechnology, 4);
+    let p = sample(
+        "backend-developer",
+        "Back-end Developer",
+        Stream::EngineeringTechnology,
+        4,
+    );
     let v0 = store.content_version().await.expect("version");
-    let out = store.put_careers(std::slice::from_ref(&p)).await.expect("put");
+    let out = store
+        .put_careers(std::slice::from_ref(&p))
+        .await
+        .expect("put");
     assert_eq!((out.created, out.updated, out.unchanged), (1, 0, 0));
-    let got = store.published_career(&p.slug).await.expect("read").expect("found");
+    let got = store
+        .published_career(&p.slug)
+        .await
+        .expect("read")
+        .expect("found");
     assert_eq!(got.profile, p, "every section must round-trip unchanged");
     assert_eq!(got.revision, 1);
     assert_eq!(got.created_at, got.updated_at);
     assert!(store.content_version().await.expect("version") > v0);
     assert_eq!(store.career_count().await.expect("count"), 1);
-    assert!(store.published_career(&slug("nobody")).await.expect("read").is_none());
+    assert!(
+        store
+            .published_career(&slug("nobody"))
+            .await
+            .expect("read")
+            .is_none()
+    );
 }
 
 /// Case.
 pub async fn storing_identical_content_again_changes_nothing(store: &dyn Store) {
     let p = sample("lawyer", "Lawyer", Stream::Law, 4);
-    store.put_careers(std::slice::from_ref(&p)).await.expect("put");
-    let before = store.published_career(&p.slug).await.expect("read").expect("found");
+    store
+        .put_careers(std::slice::from_ref(&p))
+        .await
+        .expect("put");
+    let before = store
+        .published_career(&p.slug)
+        .await
+        .expect("read")
+        .expect("found");
     let v = store.content_version().await.expect("version");
-    let out = store.put_careers(std::slice::from_ref(&p)).await.expect("put again");
+    let out = store
+        .put_careers(std::slice::from_ref(&p))
+        .await
+        .expect("put again");
     assert_eq!((out.created, out.updated, out.unchanged), (0, 0, 1));
     assert!(!out.changed());
-    let after = store.published_career(&p.slug).await.expect("read").expect("found");
+    let after = store
+        .published_career(&p.slug)
+        .await
+        .expect("read")
+        .expect("found");
     assert_eq!(after.revision, 1);
     assert_eq!(after.updated_at, before.updated_at);
     assert_eq!(store.content_version().await.expect("version"), v);
@@ -147,12 +215,22 @@ pub async fn storing_identical_content_again_changes_nothing(store: &dyn Store) 
 /// Case.
 pub async fn an_edited_profile_gets_the_next_revision_and_a_new_content_version(store: &dyn Store) {
     let mut p = sample("chef", "Chef", Stream::HospitalityTourism, 3);
-    store.put_careers(std::slice::from_ref(&p)).await.expect("put");
+    store
+        .put_careers(std::slice::from_ref(&p))
+        .await
+        .expect("put");
     let v = store.content_version().await.expect("version");
     p.jobs[0].salary.max_lpa = 9.5;
-    let out = store.put_careers(std::slice::from_ref(&p)).await.expect("edit");
+    let out = store
+        .put_careers(std::slice::from_ref(&p))
+        .await
+        .expect("edit");
     assert_eq!((out.created, out.updated, out.unchanged), (0, 1, 0));
-    let got = store.published_career(&p.slug).await.expect("read").expect("found");
+    let got = store
+        .published_career(&p.slug)
+        .await
+        .expect("read")
+        .expect("found");
     assert_eq!(got.revision, 2);
     assert!((got.profile.jobs[0].salary.max_lpa - 9.5).abs() < f64::EPSILON);
     assert!(got.updated_at >= got.created_at);
@@ -164,21 +242,50 @@ pub async fn drafts_are_hidden_from_every_public_read(store: &dyn Store) {
     let mut draft = sample("actuary", "Actuary", Stream::CommerceFinance, 5);
     draft.status = Status::Draft;
     let public = sample("economist", "Economist", Stream::CommerceFinance, 5);
-    store.put_careers(&[draft.clone(), public.clone()]).await.expect("put");
-    assert!(store.published_career(&draft.slug).await.expect("read").is_none());
+    store
+        .put_careers(&[draft.clone(), public.clone()])
+        .await
+        .expect("put");
+    assert!(
+        store
+            .published_career(&draft.slug)
+            .await
+            .expect("read")
+            .is_none()
+    );
     let page = store.list_published_careers(&query()).await.expect("list");
     assert_eq!(titles(&page), ["Economist"]);
     assert_eq!(page.total, 1);
-    let sums = store.published_summaries(&[draft.slug.clone(), public.slug.clone()]).await.expect("sums");
+    let sums = store
+        .published_summaries(&[draft.slug.clone(), public.slug.clone()])
+        .await
+        .expect("sums");
     assert_eq!(sums.len(), 1);
-    assert_eq!(store.stream_counts().await.expect("counts"), [StreamCount { stream: Stream::CommerceFinance, careers: 1 }]);
+    assert_eq!(
+        store.stream_counts().await.expect("counts"),
+        [StreamCount {
+            stream: Stream::CommerceFinance,
+            careers: 1
+        }]
+    );
     assert_eq!(store.published_slugs().await.expect("slugs").len(), 1);
-    assert_eq!(store.career_count().await.expect("count"), 2, "drafts still count as content");
+    assert_eq!(
+        store.career_count().await.expect("count"),
+        2,
+        "drafts still count as content"
+    );
 
     draft.status = Status::Published;
-    let out = store.put_careers(std::slice::from_ref(&draft)).await.expect("publish");
+    let out = store
+        .put_careers(std::slice::from_ref(&draft))
+        .await
+        .expect("publish");
     assert_eq!(out.updated, 1);
-    let got = store.published_career(&draft.slug).await.expect("read").expect("now public");
+    let got = store
+        .published_career(&draft.slug)
+        .await
+        .expect("read")
+        .expect("now public");
     assert_eq!(got.revision, 2);
 }
 
@@ -188,17 +295,42 @@ pub async fn a_batch_with_one_bad_profile_writes_nothing(store: &dyn Store) {
     let mut bad = sample("dentist", "Dentist", Stream::MedicineHealth, 5);
     bad.title = String::new();
     let v = store.content_version().await.expect("version");
-    assert!(store.put_careers(&[good.clone(), bad]).await.is_err(), "an empty title must be refused");
-    assert!(store.published_career(&good.slug).await.expect("read").is_none(), "the good half must not land");
+    assert!(
+        store.put_careers(&[good.clone(), bad]).await.is_err(),
+        "an empty title must be refused"
+    );
+    assert!(
+        store
+            .published_career(&good.slug)
+            .await
+            .expect("read")
+            .is_none(),
+        "the good half must not land"
+    );
     assert_eq!(store.career_count().await.expect("count"), 0);
     assert_eq!(store.content_version().await.expect("version"), v);
 }
 
 async fn put_listing_fixture(store: &dyn Store) {
     let batch = [
-        sample("backend-developer", "Back-end Developer", Stream::EngineeringTechnology, 4),
-        sample("frontend-developer", "Front-end Developer", Stream::EngineeringTechnology, 3),
-        sample("civil-engineer", "Civil Engineer", Stream::EngineeringTechnology, 4),
+        sample(
+            "backend-developer",
+            "Back-end Developer",
+            Stream::EngineeringTechnology,
+            4,
+        ),
+        sample(
+            "frontend-developer",
+            "Front-end Developer",
+            Stream::EngineeringTechnology,
+            3,
+        ),
+        sample(
+            "civil-engineer",
+            "Civil Engineer",
+            Stream::EngineeringTechnology,
+            4,
+        ),
         sample("doctor", "Doctor", Stream::MedicineHealth, 5),
         sample("dietitian", "Dietitian", Stream::MedicineHealth, 4),
         sample("chef", "Chef", Stream::HospitalityTourism, 2),
@@ -209,54 +341,136 @@ async fn put_listing_fixture(store: &dyn Store) {
 /// Case.
 pub async fn listing_filters_by_stream_level_and_word_prefix(store: &dyn Store) {
     put_listing_fixture(store).await;
-    let q = CareerQuery { stream: Some(Stream::EngineeringTechnology), ..query() };
+    let q = CareerQuery {
+        stream: Some(Stream::EngineeringTechnology),
+        ..query()
+    };
     let page = store.list_published_careers(&q).await.expect("list");
-    assert_eq!(titles(&page), ["Back-end Developer", "Civil Engineer", "Front-end Developer"]);
+    assert_eq!(
+        titles(&page),
+        [
+            "Back-end Developer",
+            "Civil Engineer",
+            "Front-end Developer"
+        ]
+    );
     assert_eq!(page.total, 3);
 
-    let q = CareerQuery { level: Some(level(4)), ..query() };
-    assert_eq!(titles(&store.list_published_careers(&q).await.expect("list")), ["Back-end Developer", "Civil Engineer", "Dietitian"]);
-
-    let prefix = |t: &str| TitlePrefix::parse(t).expect("prefix");
-    let q = CareerQuery { prefix: prefix("DEV"), ..query() };
-    assert_eq!(titles(&store.list_published_careers(&q).await.expect("list")), ["Back-end Developer", "Front-end Developer"]);
-    let q = CareerQuery { prefix: prefix("d"), ..query() };
+    let q = CareerQuery {
+        level: Some(level(4)),
+        ..query()
+    };
     assert_eq!(
         titles(&store.list_published_careers(&q).await.expect("list")),
-        ["Back-end Developer", "Dietitian", "Doctor", "Front-end Developer"],
+        ["Back-end Developer", "Civil Engineer", "Dietitian"]
+    );
+
+    let prefix = |t: &str| TitlePrefix::parse(t).expect("prefix");
+    let q = CareerQuery {
+        prefix: prefix("DEV"),
+        ..query()
+    };
+    assert_eq!(
+        titles(&store.list_published_careers(&q).await.expect("list")),
+        ["Back-end Developer", "Front-end Developer"]
+    );
+    let q = CareerQuery {
+        prefix: prefix("d"),
+        ..query()
+    };
+    assert_eq!(
+        titles(&store.list_published_careers(&q).await.expect("list")),
+        [
+            "Back-end Developer",
+            "Dietitian",
+            "Doctor",
+            "Front-end Developer"
+        ],
         "a prefix matches the start of any word"
     );
-    let q = CareerQuery { prefix: prefix("eloper"), ..query() };
-    assert_eq!(store.list_published_careers(&q).await.expect("list").total, 0, "the middle of a word is not a prefix");
+    let q = CareerQuery {
+        prefix: prefix("eloper"),
+        ..query()
+    };
+    assert_eq!(
+        store.list_published_careers(&q).await.expect("list").total,
+        0,
+        "the middle of a word is not a prefix"
+    );
 
-    let q = CareerQuery { stream: Some(Stream::MedicineHealth), level: Some(level(5)), prefix: prefix("doc"), ..query() };
-    assert_eq!(titles(&store.list_published_careers(&q).await.expect("list")), ["Doctor"]);
+    let q = CareerQuery {
+        stream: Some(Stream::MedicineHealth),
+        level: Some(level(5)),
+        prefix: prefix("doc"),
+        ..query()
+    };
+    assert_eq!(
+        titles(&store.list_published_careers(&q).await.expect("list")),
+        ["Doctor"]
+    );
 }
 
 /// Case.
 pub async fn a_hyphenated_prefix_matches_hyphenated_titles(store: &dyn Store) {
     put_listing_fixture(store).await;
-    for (typed, want) in [("back-end", vec!["Back-end Developer"]), ("front end", vec!["Front-end Developer"]), ("end dev", vec!["Back-end Developer", "Front-end Developer"]), ("o'", vec![])] {
-        let q = CareerQuery { prefix: TitlePrefix::parse(typed).expect("valid prefix"), ..query() };
-        assert_eq!(titles(&store.list_published_careers(&q).await.expect("list")), want, "typed {typed:?}");
+    for (typed, want) in [
+        ("back-end", vec!["Back-end Developer"]),
+        ("front end", vec!["Front-end Developer"]),
+        ("end dev", vec!["Back-end Developer", "Front-end Developer"]),
+        ("o'", vec![]),
+    ] {
+        let q = CareerQuery {
+            prefix: TitlePrefix::parse(typed).expect("valid prefix"),
+            ..query()
+        };
+        assert_eq!(
+            titles(&store.list_published_careers(&q).await.expect("list")),
+            want,
+            "typed {typed:?}"
+        );
     }
 }
 
 /// Case.
 pub async fn listing_sorts_and_pages_with_a_total(store: &dyn Store) {
     put_listing_fixture(store).await;
-    let q = CareerQuery { sort: CareerSort::Level, ..query() };
+    let q = CareerQuery {
+        sort: CareerSort::Level,
+        ..query()
+    };
     assert_eq!(
         titles(&store.list_published_careers(&q).await.expect("list")),
-        ["Chef", "Front-end Developer", "Back-end Developer", "Civil Engineer", "Dietitian", "Doctor"]
+        [
+            "Chef",
+            "Front-end Developer",
+            "Back-end Developer",
+            "Civil Engineer",
+            "Dietitian",
+            "Doctor"
+        ]
     );
 
-    let q = CareerQuery { page: PageRequest { page: 2, per_page: 4 }, ..query() };
+    let q = CareerQuery {
+        page: PageRequest {
+            page: 2,
+            per_page: 4,
+        },
+        ..query()
+    };
     let page = store.list_published_careers(&q).await.expect("list");
     assert_eq!(titles(&page), ["Doctor", "Front-end Developer"]);
-    assert_eq!((page.total, page.page, page.per_page, page.total_pages()), (6, 2, 4, 2));
+    assert_eq!(
+        (page.total, page.page, page.per_page, page.total_pages()),
+        (6, 2, 4, 2)
+    );
 
-    let q = CareerQuery { page: PageRequest { page: 9, per_page: 4 }, ..query() };
+    let q = CareerQuery {
+        page: PageRequest {
+            page: 9,
+            per_page: 4,
+        },
+        ..query()
+    };
     let page = store.list_published_careers(&q).await.expect("list");
     assert!(page.items.is_empty());
     assert_eq!(page.total, 6, "the total is known even past the last page");
@@ -266,18 +480,36 @@ pub async fn listing_sorts_and_pages_with_a_total(store: &dyn Store) {
     let mut chef = sample("chef", "Chef", Stream::HospitalityTourism, 2);
     chef.summary.push_str(" Edited.");
     store.put_careers(&[chef]).await.expect("edit");
-    let q = CareerQuery { sort: CareerSort::Updated, ..query() };
-    assert_eq!(titles(&store.list_published_careers(&q).await.expect("list"))[0], "Chef", "the newest edit comes first");
+    let q = CareerQuery {
+        sort: CareerSort::Updated,
+        ..query()
+    };
+    assert_eq!(
+        titles(&store.list_published_careers(&q).await.expect("list"))[0],
+        "Chef",
+        "the newest edit comes first"
+    );
 }
 
 /// Case.
 pub async fn summaries_keep_the_requested_order_and_skip_unknown_slugs(store: &dyn Store) {
     put_listing_fixture(store).await;
-    let want = [slug("doctor"), slug("nobody"), slug("chef"), slug("backend-developer")];
+    let want = [
+        slug("doctor"),
+        slug("nobody"),
+        slug("chef"),
+        slug("backend-developer"),
+    ];
     let got = store.published_summaries(&want).await.expect("sums");
     let got: Vec<_> = got.iter().map(|s| s.slug.as_str()).collect();
     assert_eq!(got, ["doctor", "chef", "backend-developer"]);
-    assert!(store.published_summaries(&[]).await.expect("empty").is_empty());
+    assert!(
+        store
+            .published_summaries(&[])
+            .await
+            .expect("empty")
+            .is_empty()
+    );
 }
 
 /// Case.
@@ -287,14 +519,33 @@ pub async fn stream_counts_and_slugs_cover_published_careers_only(store: &dyn St
     assert_eq!(
         counts,
         [
-            StreamCount { stream: Stream::EngineeringTechnology, careers: 3 },
-            StreamCount { stream: Stream::MedicineHealth, careers: 2 },
-            StreamCount { stream: Stream::HospitalityTourism, careers: 1 },
+            StreamCount {
+                stream: Stream::EngineeringTechnology,
+                careers: 3
+            },
+            StreamCount {
+                stream: Stream::MedicineHealth,
+                careers: 2
+            },
+            StreamCount {
+                stream: Stream::HospitalityTourism,
+                careers: 1
+            },
         ]
     );
     let slugs = store.published_slugs().await.expect("slugs");
     let names: Vec<_> = slugs.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(names, ["backend-developer", "chef", "civil-engineer", "dietitian", "doctor", "frontend-developer"]);
+    assert_eq!(
+        names,
+        [
+            "backend-developer",
+            "chef",
+            "civil-engineer",
+            "dietitian",
+            "doctor",
+            "frontend-developer"
+        ]
+    );
 }
 
 /// Case.

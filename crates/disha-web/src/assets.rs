@@ -11,16 +11,32 @@ const ICON: &str = include_str!("../static/icon.svg");
 /// `/static/site.css?v=<hash>`.
 pub static CSS_HREF: LazyLock<String> = LazyLock::new(|| {
     // FNV-1a: a stable, dependency-free fingerprint; collisions only cost a stale stylesheet.
-    let hash = CSS.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = CSS.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("/static/site.css?v={:08x}", hash >> 32)
 });
 
 const LONG_CACHE: &str = "public, max-age=31536000, immutable";
 
 pub async fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, LONG_CACHE)], CSS).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, LONG_CACHE),
+        ],
+        CSS,
+    )
+        .into_response()
 }
 
 pub async fn icon() -> Response {
-    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], ICON).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        ICON,
+    )
+        .into_response()
 }

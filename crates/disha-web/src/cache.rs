@@ -26,7 +26,10 @@ impl Cached {
     /// Compresses `identity` once.
     #[must_use]
     pub fn new(identity: Bytes) -> Self {
-        let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(identity.len() / 4), flate2::Compression::default());
+        let mut enc = flate2::write::GzEncoder::new(
+            Vec::with_capacity(identity.len() / 4),
+            flate2::Compression::default(),
+        );
         let gzip = match enc.write_all(&identity).and_then(|()| enc.finish()) {
             Ok(v) => Bytes::from(v),
             Err(_) => Bytes::new(),
@@ -71,7 +74,10 @@ mod tests {
     fn an_entry_is_only_served_for_the_version_it_was_rendered_at() {
         let c = RenderCache::default();
         c.put("a".into(), 1, Cached::new(Bytes::from_static(b"hello")));
-        assert_eq!(c.get("a", 1).map(|e| e.identity), Some(Bytes::from_static(b"hello")));
+        assert_eq!(
+            c.get("a", 1).map(|e| e.identity),
+            Some(Bytes::from_static(b"hello"))
+        );
         assert!(c.get("a", 2).is_none(), "a newer version must miss");
         assert!(c.get("b", 1).is_none());
     }
@@ -82,7 +88,9 @@ mod tests {
         let body = Bytes::from("abc".repeat(1000));
         let c = Cached::new(body.clone());
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&c.gzip[..]).read_to_end(&mut out).expect("gunzip");
+        flate2::read::GzDecoder::new(&c.gzip[..])
+            .read_to_end(&mut out)
+            .expect("gunzip");
         assert_eq!(out, body);
         assert!(c.gzip.len() < body.len());
     }

@@ -50,12 +50,24 @@ impl AppError {
             AppError::NotFound => ("No such resource.".to_owned(), BTreeMap::new()),
             AppError::Invalid(errs) => (
                 "Some fields are invalid.".to_owned(),
-                errs.0.iter().map(|e| (e.field.clone(), e.message.clone())).collect(),
+                errs.0
+                    .iter()
+                    .map(|e| (e.field.clone(), e.message.clone()))
+                    .collect(),
             ),
-            AppError::Unavailable => ("The database is unavailable; try again shortly.".to_owned(), BTreeMap::new()),
+            AppError::Unavailable => (
+                "The database is unavailable; try again shortly.".to_owned(),
+                BTreeMap::new(),
+            ),
             AppError::Internal => ("An internal error occurred.".to_owned(), BTreeMap::new()),
         };
-        ErrorBody { error: ErrorDetail { code: self.code().to_owned(), message, fields } }
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_owned(),
+                message,
+                fields,
+            },
+        }
     }
 }
 

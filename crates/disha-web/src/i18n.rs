@@ -9,7 +9,10 @@ use std::fmt::Display;
 /// Every message a page can show, in one language.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(missing_docs, reason = "each field is named for the message it holds; see locales/en.toml")]
+#[expect(
+    missing_docs,
+    reason = "each field is named for the message it holds; see locales/en.toml"
+)]
 pub struct Messages {
     pub lang: String,
     pub site_name: String,
@@ -148,8 +151,12 @@ impl Messages {
     /// # Errors
     /// A message naming the missing, unknown or malformed key.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let m: Messages = toml::from_str(text).map_err(|e| format!("message catalog: {}", e.message()))?;
-        if let Some(s) = Stream::ALL.iter().find(|s| !m.streams.contains_key(s.key())) {
+        let m: Messages =
+            toml::from_str(text).map_err(|e| format!("message catalog: {}", e.message()))?;
+        if let Some(s) = Stream::ALL
+            .iter()
+            .find(|s| !m.streams.contains_key(s.key()))
+        {
             return Err(format!("message catalog: streams.{} is missing", s.key()));
         }
         Ok(m)
@@ -191,7 +198,11 @@ impl Messages {
     /// "1 career" or "12 careers".
     #[must_use]
     pub fn stream_count(&self, n: u64) -> String {
-        if n == 1 { self.stream_count_one.clone() } else { fill(&self.stream_count, &[("count", &n)]) }
+        if n == 1 {
+            self.stream_count_one.clone()
+        } else {
+            fill(&self.stream_count, &[("count", &n)])
+        }
     }
 
     /// The name of a RIASEC letter.
@@ -240,6 +251,9 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        assert_eq!(fill("{a} of {b}, {a}", &[("a", &1), ("b", &"x")]), "1 of x, 1");
+        assert_eq!(
+            fill("{a} of {b}, {a}", &[("a", &1), ("b", &"x")]),
+            "1 of x, 1"
+        );
     }
 }

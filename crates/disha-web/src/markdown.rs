@@ -16,12 +16,17 @@ mod tests {
 
     #[test]
     fn markdown_becomes_html() {
-        assert_eq!(to_safe_html("Hello **world**").trim(), "<p>Hello <strong>world</strong></p>");
+        assert_eq!(
+            to_safe_html("Hello **world**").trim(),
+            "<p>Hello <strong>world</strong></p>"
+        );
     }
 
     #[test]
     fn scripts_and_handlers_do_not_survive() {
-        let out = to_safe_html("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [a](javascript:alert(1))");
+        let out = to_safe_html(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [a](javascript:alert(1))",
+        );
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("onerror"), "{out}");
         assert!(!out.contains("javascript:"), "{out}");

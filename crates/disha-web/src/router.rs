@@ -76,10 +76,13 @@ pub fn router(state: AppState) -> Router {
                 async move { ([(header::CONTENT_TYPE, "application/json")], body) }
             }),
         )
-        .route("/api/docs", get(move || {
-            let body = docs_html.clone();
-            async move { Html(body) }
-        }))
+        .route(
+            "/api/docs",
+            get(move || {
+                let body = docs_html.clone();
+                async move { Html(body) }
+            }),
+        )
         .merge(api_routes)
         .fallback(pages::not_found)
         .with_state(state);

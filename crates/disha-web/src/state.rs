@@ -29,7 +29,9 @@ pub struct Inner {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("base_url", &self.0.base_url).finish_non_exhaustive()
+        f.debug_struct("AppState")
+            .field("base_url", &self.0.base_url)
+            .finish_non_exhaustive()
     }
 }
 
@@ -41,7 +43,13 @@ impl AppState {
     pub fn new(library: Library, store: Arc<dyn Store>, config: WebConfig) -> Result<Self, String> {
         let t = Messages::english()?;
         let base_url = config.base_url.trim_end_matches('/').to_owned();
-        Ok(Self(Arc::new(Inner { library, store, t, cache: RenderCache::default(), base_url })))
+        Ok(Self(Arc::new(Inner {
+            library,
+            store,
+            t,
+            cache: RenderCache::default(),
+            base_url,
+        })))
     }
 }
 

@@ -10,7 +10,11 @@ include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 fn check(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, String> {
     parse_catalog(files).map_err(|errs| {
         let lines: Vec<String> = errs.iter().map(ToString::to_string).collect();
-        format!("the catalog has {} problem(s); nothing was written:\n{}", lines.len(), lines.join("\n"))
+        format!(
+            "the catalog has {} problem(s); nothing was written:\n{}",
+            lines.len(),
+            lines.join("\n")
+        )
     })
 }
 
@@ -19,8 +23,13 @@ fn check(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, String> {
 /// # Errors
 /// Every problem found, one per line, naming the file and field.
 pub fn embedded() -> Result<Vec<CareerProfile>, String> {
-    let files: Vec<CatalogFile> =
-        STARTER_CATALOG.iter().map(|(name, text)| CatalogFile { name: (*name).to_owned(), text: (*text).to_owned() }).collect();
+    let files: Vec<CatalogFile> = STARTER_CATALOG
+        .iter()
+        .map(|(name, text)| CatalogFile {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+        })
+        .collect();
     check(&files)
 }
 
@@ -33,8 +42,12 @@ pub fn from_dir(dir: &Path) -> anyhow::Result<Vec<CareerProfile>> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
         if path.extension().is_some_and(|x| x == "toml") {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             files.push(CatalogFile { name, text });
         }
     }

@@ -9,7 +9,12 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// `sqlite://path/to/file.db` (created on first start) or `postgres://user:password@host:port/database`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/disha.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/disha.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// Most database connections this instance opens (SQLite: readers; the writer is always one).
@@ -17,11 +22,21 @@ pub struct Config {
     pub db_pool_size: u32,
 
     /// Public address to listen on.
-    #[arg(long, env = "DISHA_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "DISHA_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub addr: SocketAddr,
 
     /// Internal address for Prometheus metrics (`/metrics`); `off` disables it. Never the public address.
-    #[arg(long, env = "DISHA_METRICS_ADDR", default_value = "127.0.0.1:9464", global = true)]
+    #[arg(
+        long,
+        env = "DISHA_METRICS_ADDR",
+        default_value = "127.0.0.1:9464",
+        global = true
+    )]
     pub metrics_addr: String,
 
     /// The site's public URL, for canonical links and the sitemap. Defaults to `http://<addr>`.
@@ -77,12 +92,19 @@ impl Config {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Backend::Postgres);
         }
-        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             let path = rest.split('?').next().unwrap_or_default();
             if path.is_empty() || path == ":memory:" {
-                bail!("DATABASE_URL must name a SQLite file (in-memory databases lose acknowledged writes)");
+                bail!(
+                    "DATABASE_URL must name a SQLite file (in-memory databases lose acknowledged writes)"
+                );
             }
-            return Ok(Backend::Sqlite { path: PathBuf::from(path) });
+            return Ok(Backend::Sqlite {
+                path: PathBuf::from(path),
+            });
         }
         bail!("DATABASE_URL must start with sqlite:// or postgres://");
     }
@@ -95,9 +117,16 @@ impl Config {
         if self.metrics_addr.eq_ignore_ascii_case("off") || self.metrics_addr.is_empty() {
             return Ok(None);
         }
-        let addr: SocketAddr = self.metrics_addr.parse().map_err(|_| anyhow::anyhow!("DISHA_METRICS_ADDR is not an address: {}", self.metrics_addr))?;
+        let addr: SocketAddr = self.metrics_addr.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "DISHA_METRICS_ADDR is not an address: {}",
+                self.metrics_addr
+            )
+        })?;
         if addr == self.addr {
-            bail!("DISHA_METRICS_ADDR must differ from DISHA_ADDR: metrics are never served on the public port");
+            bail!(
+                "DISHA_METRICS_ADDR must differ from DISHA_ADDR: metrics are never served on the public port"
+            );
         }
         Ok(Some(addr))
     }
@@ -108,7 +137,9 @@ impl Config {
     /// When a given public URL is not http(s).
     pub fn public_url(&self) -> anyhow::Result<String> {
         match &self.public_url {
-            Some(u) if u.starts_with("http://") || u.starts_with("https://") => Ok(u.trim_end_matches('/').to_owned()),
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                Ok(u.trim_end_matches('/').to_owned())
+            }
             Some(u) => bail!("DISHA_PUBLIC_URL must start with http:// or https://, not {u:?}"),
             None => Ok(format!("http://{}", self.addr)),
         }
@@ -125,9 +156,22 @@ mod tests {
 
     #[test]
     fn the_url_scheme_picks_the_backend() {
-        assert_eq!(cfg("sqlite://data/disha.db").backend().ok(), Some(Backend::Sqlite { path: "data/disha.db".into() }));
-        assert_eq!(cfg("sqlite:x.db?mode=rwc").backend().ok(), Some(Backend::Sqlite { path: "x.db".into() }));
-        assert_eq!(cfg("postgres://u@h/db").backend().ok(), Some(Backend::Postgres));
+        assert_eq!(
+            cfg("sqlite://data/disha.db").backend().ok(),
+            Some(Backend::Sqlite {
+                path: "data/disha.db".into()
+            })
+        );
+        assert_eq!(
+            cfg("sqlite:x.db?mode=rwc").backend().ok(),
+            Some(Backend::Sqlite {
+                path: "x.db".into()
+            })
+        );
+        assert_eq!(
+            cfg("postgres://u@h/db").backend().ok(),
+            Some(Backend::Postgres)
+        );
         assert!(cfg("mysql://h/db").backend().is_err());
         assert!(cfg("sqlite::memory:").backend().is_err());
     }

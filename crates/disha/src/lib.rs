@@ -25,11 +25,14 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     Ok(match config.backend()? {
         Backend::Sqlite { path } => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
             }
             Arc::new(SqliteStore::open(&config.database_url, config.db_pool_size).await?)
         }
-        Backend::Postgres => Arc::new(PgStore::open(&config.database_url, config.db_pool_size).await?),
+        Backend::Postgres => {
+            Arc::new(PgStore::open(&config.database_url, config.db_pool_size).await?)
+        }
     })
 }
 
@@ -55,9 +58,16 @@ pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     let library = Library::new(Arc::clone(&store), Arc::clone(&version));
     let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
     if let Some(out) = library.seed_if_empty(&profiles).await? {
-        tracing::info!(careers = out.created, "empty database: loaded the starter catalog");
+        tracing::info!(
+            careers = out.created,
+            "empty database: loaded the starter catalog"
+        );
     }
-    Ok(Prepared { store, library, version })
+    Ok(Prepared {
+        store,
+        library,
+        version,
+    })
 }
 
 /// Serves the site on `listener` until `shutdown` completes, then lets in-flight requests finish.
@@ -70,16 +80,30 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let Prepared { store, library, version } = prepared;
+    let Prepared {
+        store,
+        library,
+        version,
+    } = prepared;
     let watcher = version.watch(Arc::clone(&store));
-    let state = disha_web::AppState::new(library, Arc::clone(&store), disha_web::WebConfig { base_url: config.public_url()? })
-        .map_err(anyhow::Error::msg)?;
+    let state = disha_web::AppState::new(
+        library,
+        Arc::clone(&store),
+        disha_web::WebConfig {
+            base_url: config.public_url()?,
+        },
+    )
+    .map_err(anyhow::Error::msg)?;
     let app = disha_web::router(state);
     tracing::info!(addr = %listener.local_addr()?, backend = store.backend(), "serving");
     if store.backend() == "sqlite" {
-        tracing::info!("SQLite mode serves from one instance; run several instances against PostgreSQL instead");
+        tracing::info!(
+            "SQLite mode serves from one instance; run several instances against PostgreSQL instead"
+        );
     }
-    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
     watcher.abort();
     store.close().await;
     result.context("server failed")

@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Debug, Parser)]
-#[command(name = "disha", version, about = "Disha: career guidance for students in India")]
+#[command(
+    name = "disha",
+    version,
+    about = "Disha: career guidance for students in India"
+)]
 struct Cli {
     #[command(flatten)]
     config: Config,
@@ -47,9 +51,15 @@ enum CatalogCommand {
 
 fn init_logs(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
-        LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).init(),
+        LogFormat::Json => builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .init(),
         LogFormat::Text => builder.init(),
     }
 }
@@ -67,7 +77,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => {
             let metrics_addr = config.metrics_addr()?;
             let public_url = config.public_url()?;
-            let listener = tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+            let listener = tokio::net::TcpListener::bind(config.addr)
+                .await
+                .with_context(|| format!("cannot listen on {}", config.addr))?;
             let prepared = disha::prepare(&config).await?;
             if let Some(addr) = metrics_addr {
                 disha::metrics::spawn(addr, std::sync::Arc::clone(&prepared.store)).await?;
@@ -99,7 +111,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let library = disha_core::Library::new(std::sync::Arc::clone(&store), version);
             let out = library.put_profiles(&p).await?;
             store.close().await;
-            println!("{} created, {} updated, {} unchanged", out.created, out.updated, out.unchanged);
+            println!(
+                "{} created, {} updated, {} unchanged",
+                out.created, out.updated, out.unchanged
+            );
             Ok(())
         }
     }
@@ -108,7 +123,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logs(cli.config.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");

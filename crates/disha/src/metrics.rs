@@ -21,7 +21,9 @@ pub fn recorder() -> anyhow::Result<PrometheusHandle> {
     let recorder = PrometheusBuilder::new()
         .set_buckets_for_metric(
             Matcher::Full("http_request_duration_seconds".into()),
-            &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0],
+            &[
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ],
         )
         .context("metric buckets")?
         .build_recorder();
@@ -43,15 +45,20 @@ pub async fn spawn(addr: SocketAddr, store: Arc<dyn Store>) -> anyhow::Result<So
             let store = Arc::clone(&store);
             async move {
                 for p in store.pool_stats() {
-                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "open").set(f64::from(p.size));
-                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "idle").set(f64::from(p.idle));
-                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "max").set(f64::from(p.max));
+                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "open")
+                        .set(f64::from(p.size));
+                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "idle")
+                        .set(f64::from(p.idle));
+                    metrics::gauge!("db_pool_connections", "pool" => p.name, "state" => "max")
+                        .set(f64::from(p.max));
                 }
                 handle.render()
             }
         }),
     );
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot bind metrics listener on {addr}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot bind metrics listener on {addr}"))?;
     let local = listener.local_addr()?;
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {

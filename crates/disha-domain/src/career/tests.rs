@@ -45,9 +45,14 @@ fn ranges_and_counts_are_checked_after_parsing() {
     let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
     assert_eq!(fields(&errs), ["education_level"]);
 
-    let bad = VALID.replace("min_inr = 50000", "min_inr = 500000").replace("realistic = 1.0", "realistic = 0.5");
+    let bad = VALID
+        .replace("min_inr = 50000", "min_inr = 500000")
+        .replace("realistic = 1.0", "realistic = 0.5");
     let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
-    assert_eq!(fields(&errs), ["interests.realistic", "courses[0].fee.min_inr"]);
+    assert_eq!(
+        fields(&errs),
+        ["interests.realistic", "courses[0].fee.min_inr"]
+    );
 }
 
 #[test]

@@ -16,7 +16,10 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Serialize, ToSchema)]
 #[schema(title = "CareerSortKey")]
 #[serde(rename_all = "lowercase")]
-#[expect(dead_code, reason = "documents the accepted values; parsing happens in the domain")]
+#[expect(
+    dead_code,
+    reason = "documents the accepted values; parsing happens in the domain"
+)]
 enum SortKey {
     /// By title, A to Z.
     Title,
@@ -117,11 +120,24 @@ pub async fn list_careers(
         Ok(q) => q,
         Err(errs) => return error_response(&AppError::Invalid(errs)),
     };
-    let key = format!("api:/api/careers{}", careers_query_string(&query, query.page.page));
+    let key = format!(
+        "api:/api/careers{}",
+        careers_query_string(&query, query.page.page)
+    );
     cached(&app, &key, Kind::Json, &headers, || async {
-        let page = app.library.careers(&query).await.map_err(|e| error_response(&AppError::from(e)))?;
+        let page = app
+            .library
+            .careers(&query)
+            .await
+            .map_err(|e| error_response(&AppError::from(e)))?;
         let total_pages = page.total_pages();
-        to_json(&CareerList { items: page.items, total: page.total, page: page.page, per_page: page.per_page, total_pages })
+        to_json(&CareerList {
+            items: page.items,
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            total_pages,
+        })
     })
     .await
 }
@@ -139,13 +155,27 @@ pub async fn list_careers(
         (status = 404, description = "No published career has this slug", body = ErrorBody),
     )
 )]
-pub async fn get_career(State(app): State<AppState>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
+pub async fn get_career(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let Ok(slug) = Slug::parse(&slug) else {
         return error_response(&AppError::NotFound);
     };
-    cached(&app, &format!("api:/api/careers/{slug}"), Kind::Json, &headers, || async {
-        let page = app.library.career(&slug).await.map_err(|e| error_response(&AppError::from(e)))?;
-        to_json::<Career>(&page.career)
-    })
+    cached(
+        &app,
+        &format!("api:/api/careers/{slug}"),
+        Kind::Json,
+        &headers,
+        || async {
+            let page = app
+                .library
+                .career(&slug)
+                .await
+                .map_err(|e| error_response(&AppError::from(e)))?;
+            to_json::<Career>(&page.career)
+        },
+    )
     .await
 }

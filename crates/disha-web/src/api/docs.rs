@@ -50,7 +50,11 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
                     ParameterIn::Cookie => "cookie",
                     _ => "query",
                 },
-                required: if matches!(p.required, Required::True) { t.api_docs_yes.clone() } else { t.api_docs_no.clone() },
+                required: if matches!(p.required, Required::True) {
+                    t.api_docs_yes.clone()
+                } else {
+                    t.api_docs_no.clone()
+                },
                 description: p.description.clone().unwrap_or_default(),
             }),
             RefOr::Ref(_) => None,
@@ -69,7 +73,10 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
         })
         .collect();
     Op {
-        id: o.operation_id.clone().unwrap_or_else(|| path.replace(['/', '{', '}'], "-")),
+        id: o
+            .operation_id
+            .clone()
+            .unwrap_or_else(|| path.replace(['/', '{', '}'], "-")),
         method,
         path: path.to_owned(),
         summary: o.summary.clone().unwrap_or_default(),
@@ -84,17 +91,32 @@ pub fn render_docs(app: &AppState, spec: &OpenApi) -> Result<String, Response> {
     let t = &app.t;
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
-        let methods = [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)];
+        let methods = [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ];
         for (method, o) in methods {
             if let Some(o) = o {
                 operations.push(op(t, method, path, o));
             }
         }
     }
-    let (before, after) = t.api_docs_intro.split_once("{spec}").unwrap_or((&t.api_docs_intro, ""));
+    let (before, after) = t
+        .api_docs_intro
+        .split_once("{spec}")
+        .unwrap_or((&t.api_docs_intro, ""));
     let view = DocsView {
         t,
-        head: Head::new(app, format!("{} · {}", t.api_docs_title, t.site_name), t.api_docs_title.clone(), "/api/docs", "api"),
+        head: Head::new(
+            app,
+            format!("{} · {}", t.api_docs_title, t.site_name),
+            t.api_docs_title.clone(),
+            "/api/docs",
+            "api",
+        ),
         intro_before: before.to_owned(),
         intro_after: after.to_owned(),
         operations,

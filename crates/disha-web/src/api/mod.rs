@@ -23,8 +23,7 @@ pub use careers::ListParams;
         description = "Career guidance data for students in India: career profiles with courses, fees, colleges, \
                        jobs and salaries. Every fee and salary carries its source, date and basis. Interest scores \
                        and education levels include information from the O*NET 27.0 Database by the U.S. Department \
-                       of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.",
-        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
+                       of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license."
     ),
     tags((name = "careers", description = "The career library")),
     components(schemas(ErrorBody, ErrorDetail))
@@ -41,6 +40,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// An error as the API reports it: the status and `{"error": {"code", "message", "fields"}}`.
 pub fn error_response(err: &AppError) -> Response {
     let mut resp = (err.status(), Json(err.body())).into_response();
-    resp.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    resp.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
     resp
 }

@@ -94,7 +94,11 @@ fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<
             } else {
                 fill(&t.duration_many, &[("years", &decimal(c.duration_years))])
             },
-            exams: if c.entrance_exams.is_empty() { t.course_exams_none.clone() } else { c.entrance_exams.join(", ") },
+            exams: if c.entrance_exams.is_empty() {
+                t.course_exams_none.clone()
+            } else {
+                c.entrance_exams.join(", ")
+            },
             fee: if c.fee.max_inr == 0 {
                 t.fee_free.clone()
             } else {
@@ -110,13 +114,27 @@ fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<
         CourseLevel::Ug => ("courses-ug", t.career_courses_ug.clone()),
         CourseLevel::Pg => ("courses-pg", t.career_courses_pg.clone()),
     };
-    Some(CourseTable { id, caption, rows, sources: sources(t, picked.iter().map(|c| (c.fee.source.as_str(), c.fee.as_of.as_str()))) })
+    Some(CourseTable {
+        id,
+        caption,
+        rows,
+        sources: sources(
+            t,
+            picked
+                .iter()
+                .map(|c| (c.fee.source.as_str(), c.fee.as_of.as_str())),
+        ),
+    })
 }
 
 /// Schema.org `Occupation` and `FAQPage` data for search engines.
 fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::Value {
     let p = &page.career.profile;
-    let salary_min = p.jobs.iter().map(|j| j.salary.min_lpa).fold(f64::INFINITY, f64::min);
+    let salary_min = p
+        .jobs
+        .iter()
+        .map(|j| j.salary.min_lpa)
+        .fold(f64::INFINITY, f64::min);
     let salary_max = p.jobs.iter().map(|j| j.salary.max_lpa).fold(0.0, f64::max);
     let mut occupation = json!({
         "@context": "https://schema.org",
@@ -139,7 +157,8 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
             "minValue": (salary_min * 100_000.0).round(),
             "maxValue": (salary_max * 100_000.0).round(),
         }]);
-        occupation["mainEntityOfPage"] = json!({ "@type": "WebPage", "lastReviewed": format::iso_date(page.career.updated_at) });
+        occupation["mainEntityOfPage"] =
+            json!({ "@type": "WebPage", "lastReviewed": format::iso_date(page.career.updated_at) });
     }
     let faq = json!({
         "@context": "https://schema.org",
@@ -154,17 +173,31 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
 }
 
 /// `/careers/{slug}`: every section of a profile.
-pub async fn career(State(app): State<AppState>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
+pub async fn career(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let Ok(slug) = Slug::parse(&slug) else {
         return error_page(&app, &AppError::NotFound);
     };
     let key = format!("page:/careers/{slug}");
     cached(&app, &key, Kind::Html, &headers, || async {
-        let page = app.library.career(&slug).await.map_err(|e| error_page(&app, &AppError::from(e)))?;
+        let page = app
+            .library
+            .career(&slug)
+            .await
+            .map_err(|e| error_page(&app, &AppError::from(e)))?;
         let t = &app.t;
         let p = &page.career.profile;
         let path = format!("/careers/{slug}");
-        let mut head = Head::new(&app, format!("{} · {}", p.title, t.site_name), p.summary.clone(), &path, "careers");
+        let mut head = Head::new(
+            &app,
+            format!("{} · {}", p.title, t.site_name),
+            p.summary.clone(),
+            &path,
+            "careers",
+        );
         head.og_type = "article";
         head.json_ld = json_ld(&structured_data(&app, &page, &head.canonical));
         let view = CareerView {
@@ -180,7 +213,10 @@ pub async fn career(State(app): State<AppState>, Path(slug): Path<String>, heade
             overview_html: to_safe_html(&p.overview),
             responsibilities: &p.responsibilities,
             steps: &p.steps,
-            course_tables: [CourseLevel::Ug, CourseLevel::Pg].into_iter().filter_map(|l| course_table(t, &p.courses, l)).collect(),
+            course_tables: [CourseLevel::Ug, CourseLevel::Pg]
+                .into_iter()
+                .filter_map(|l| course_table(t, &p.courses, l))
+                .collect(),
             colleges: &p.colleges,
             skills: &p.skills,
             jobs: p
@@ -189,22 +225,47 @@ pub async fn career(State(app): State<AppState>, Path(slug): Path<String>, heade
                 .map(|j| JobRow {
                     title: j.title.clone(),
                     experience: j.experience.clone(),
-                    salary: format!("₹{}–{} LPA", decimal(j.salary.min_lpa), decimal(j.salary.max_lpa)),
+                    salary: format!(
+                        "₹{}–{} LPA",
+                        decimal(j.salary.min_lpa),
+                        decimal(j.salary.max_lpa)
+                    ),
                     basis: t.basis(j.salary.basis).to_owned(),
                     example: j.salary.illustrative,
                 })
                 .collect(),
-            job_sources: sources(t, p.jobs.iter().map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str()))),
-            interests_intro: fill(&t.interests_intro, &[("code", &p.interests.onet_code), ("title", &p.interests.onet_title)]),
+            job_sources: sources(
+                t,
+                p.jobs
+                    .iter()
+                    .map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str())),
+            ),
+            interests_intro: fill(
+                &t.interests_intro,
+                &[
+                    ("code", &p.interests.onet_code),
+                    ("title", &p.interests.onet_title),
+                ],
+            ),
             interests: p
                 .interests
                 .scores()
                 .iter()
-                .map(|(letter, v)| Interest { letter: *letter, label: t.riasec(*letter).to_owned(), value: decimal(*v) })
+                .map(|(letter, v)| Interest {
+                    letter: *letter,
+                    label: t.riasec(*letter).to_owned(),
+                    value: decimal(*v),
+                })
                 .collect(),
             faqs: &p.faqs,
             related: page.related.iter().map(|c| Card::new(t, c)).collect(),
-            revision_text: fill(&t.career_revision, &[("revision", &page.career.revision), ("date", &format::date(page.career.updated_at))]),
+            revision_text: fill(
+                &t.career_revision,
+                &[
+                    ("revision", &page.career.revision),
+                    ("date", &format::date(page.career.updated_at)),
+                ],
+            ),
         };
         render(&app, &view)
     })

@@ -5,11 +5,13 @@ use crate::respond::{Kind, cached};
 use crate::state::AppState;
 use crate::{AppError, pages::error_page};
 use askama::Template;
-use axum::extract::{Query, State};
 use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use disha_domain::{CareerQuery, CareerSort, EducationLevel, FieldErrors, Paged, CareerSummary, Stream};
+use disha_domain::{
+    CareerQuery, CareerSort, CareerSummary, EducationLevel, FieldErrors, Paged, Stream,
+};
 
 struct Opt {
     value: String,
@@ -63,7 +65,11 @@ pub fn query_string(q: &CareerQuery, page: u32) -> String {
     if page > 1 {
         parts.push(format!("page={page}"));
     }
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 /// Percent-encodes a filter value for a query string (the prefix allows only letters, digits, space and
@@ -84,21 +90,41 @@ fn options(t: &Messages, q: &CareerQuery, raw: &ListParams) -> (Vec<Opt>, Vec<Op
     let stream_sel = raw.stream.as_deref().unwrap_or_default();
     let streams = Stream::ALL
         .iter()
-        .map(|s| Opt { value: s.key().to_owned(), label: t.stream(*s).to_owned(), selected: stream_sel == s.key() })
+        .map(|s| Opt {
+            value: s.key().to_owned(),
+            label: t.stream(*s).to_owned(),
+            selected: stream_sel == s.key(),
+        })
         .collect();
     let level_sel = q.level.map(EducationLevel::get);
     let levels = (1..=5)
         .filter_map(|n| EducationLevel::new(n).ok())
-        .map(|l| Opt { value: l.get().to_string(), label: format!("{} · {}", l.get(), t.level(l)), selected: level_sel == Some(l.get()) })
+        .map(|l| Opt {
+            value: l.get().to_string(),
+            label: format!("{} · {}", l.get(), t.level(l)),
+            selected: level_sel == Some(l.get()),
+        })
         .collect();
-    let sorts = [(CareerSort::Title, &t.sort_title), (CareerSort::Level, &t.sort_level), (CareerSort::Updated, &t.sort_updated)]
-        .into_iter()
-        .map(|(s, label)| Opt { value: s.key().to_owned(), label: label.clone(), selected: q.sort == s })
-        .collect();
+    let sorts = [
+        (CareerSort::Title, &t.sort_title),
+        (CareerSort::Level, &t.sort_level),
+        (CareerSort::Updated, &t.sort_updated),
+    ]
+    .into_iter()
+    .map(|(s, label)| Opt {
+        value: s.key().to_owned(),
+        label: label.clone(),
+        selected: q.sort == s,
+    })
+    .collect();
     (streams, levels, sorts)
 }
 
-fn pagination(t: &Messages, q: &CareerQuery, page: &Paged<CareerSummary>) -> (Vec<PageLink>, Option<String>, Option<String>) {
+fn pagination(
+    t: &Messages,
+    q: &CareerQuery,
+    page: &Paged<CareerSummary>,
+) -> (Vec<PageLink>, Option<String>, Option<String>) {
     let pages = page.total_pages();
     if pages <= 1 {
         return (Vec::new(), None, None);
@@ -107,7 +133,12 @@ fn pagination(t: &Messages, q: &CareerQuery, page: &Paged<CareerSummary>) -> (Ve
     let href = |n: u64| format!("/careers{}", query_string(q, u32::try_from(n).unwrap_or(1)));
     let links = (1..=pages)
         .filter(|n| *n == 1 || *n == pages || n.abs_diff(current) <= 2)
-        .map(|n| PageLink { number: n, href: href(n), label: fill(&t.pagination_page, &[("page", &n)]), current: n == current })
+        .map(|n| PageLink {
+            number: n,
+            href: href(n),
+            label: fill(&t.pagination_page, &[("page", &n)]),
+            current: n == current,
+        })
         .collect();
     let prev = (current > 1).then(|| href(current.min(pages + 1) - 1));
     let next = (current < pages).then(|| href(current + 1));
@@ -115,7 +146,11 @@ fn pagination(t: &Messages, q: &CareerQuery, page: &Paged<CareerSummary>) -> (Ve
 }
 
 /// `/careers`: filters, sort and pages. Bad filters give a 400 page naming each field.
-pub async fn careers(State(app): State<AppState>, params: Result<Query<ListParams>, QueryRejection>, headers: HeaderMap) -> Response {
+pub async fn careers(
+    State(app): State<AppState>,
+    params: Result<Query<ListParams>, QueryRejection>,
+    headers: HeaderMap,
+) -> Response {
     let raw = match params {
         Ok(Query(p)) => p,
         Err(e) => {
@@ -132,7 +167,13 @@ pub async fn careers(State(app): State<AppState>, params: Result<Query<ListParam
             let (stream_options, level_options, sort_options) = options(t, &q, &raw);
             let view = ListView {
                 t,
-                head: Head::new(&app, format!("{} · {}", t.careers_title, t.site_name), t.careers_description.clone(), "/careers", "careers"),
+                head: Head::new(
+                    &app,
+                    format!("{} · {}", t.careers_title, t.site_name),
+                    t.careers_description.clone(),
+                    "/careers",
+                    "careers",
+                ),
                 heading: t.careers_heading.clone(),
                 errors: errs.0.iter().map(ToString::to_string).collect(),
                 q: raw.q.clone().unwrap_or_default(),
@@ -152,42 +193,66 @@ pub async fn careers(State(app): State<AppState>, params: Result<Query<ListParam
         }
     };
     let path = format!("/careers{}", query_string(&query, query.page.page));
-    cached(&app, &format!("page:{path}"), Kind::Html, &headers, || async {
-        let page = app.library.careers(&query).await.map_err(|e| error_page(&app, &AppError::from(e)))?;
-        let heading = match query.stream {
-            Some(s) => t.stream(s).to_owned(),
-            None => t.careers_heading.clone(),
-        };
-        let from = (page.page.saturating_sub(1)) as u64 * u64::from(page.per_page) + 1;
-        let to = (from + page.items.len() as u64).saturating_sub(1);
-        let count_text = if page.items.is_empty() {
-            t.results_none.clone()
-        } else {
-            fill(&t.results_count, &[("from", &from), ("to", &to), ("total", &page.total)])
-        };
-        let (stream_options, level_options, sort_options) = options(t, &query, &raw);
-        let (pages, prev, next) = pagination(t, &query, &page);
-        let mut title = format!("{heading} · {}", t.site_name);
-        if page.page > 1 {
-            title = format!("{heading} · {} · {}", fill(&t.pagination_current, &[("page", &page.page), ("pages", &page.total_pages())]), t.site_name);
-        }
-        let view = ListView {
-            t,
-            head: Head::new(&app, title, t.careers_description.clone(), &path, "careers"),
-            heading,
-            errors: Vec::new(),
-            q: query.prefix.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default(),
-            stream_options,
-            level_options,
-            sort_options,
-            count_text,
-            cards: page.items.iter().map(|c| Card::new(t, c)).collect(),
-            pages,
-            prev,
-            next,
-        };
-        render(&app, &view)
-    })
+    cached(
+        &app,
+        &format!("page:{path}"),
+        Kind::Html,
+        &headers,
+        || async {
+            let page = app
+                .library
+                .careers(&query)
+                .await
+                .map_err(|e| error_page(&app, &AppError::from(e)))?;
+            let heading = match query.stream {
+                Some(s) => t.stream(s).to_owned(),
+                None => t.careers_heading.clone(),
+            };
+            let from = (page.page.saturating_sub(1)) as u64 * u64::from(page.per_page) + 1;
+            let to = (from + page.items.len() as u64).saturating_sub(1);
+            let count_text = if page.items.is_empty() {
+                t.results_none.clone()
+            } else {
+                fill(
+                    &t.results_count,
+                    &[("from", &from), ("to", &to), ("total", &page.total)],
+                )
+            };
+            let (stream_options, level_options, sort_options) = options(t, &query, &raw);
+            let (pages, prev, next) = pagination(t, &query, &page);
+            let mut title = format!("{heading} · {}", t.site_name);
+            if page.page > 1 {
+                title = format!(
+                    "{heading} · {} · {}",
+                    fill(
+                        &t.pagination_current,
+                        &[("page", &page.page), ("pages", &page.total_pages())]
+                    ),
+                    t.site_name
+                );
+            }
+            let view = ListView {
+                t,
+                head: Head::new(&app, title, t.careers_description.clone(), &path, "careers"),
+                heading,
+                errors: Vec::new(),
+                q: query
+                    .prefix
+                    .as_ref()
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default(),
+                stream_options,
+                level_options,
+                sort_options,
+                count_text,
+                cards: page.items.iter().map(|c| Card::new(t, c)).collect(),
+                pages,
+                prev,
+                next,
+            };
+            render(&app, &view)
+        },
+    )
     .await
 }
 
@@ -198,7 +263,12 @@ mod tests {
 
     #[test]
     fn the_query_string_leaves_out_defaults() {
-        let q = CareerQuery::parse(&RawCareerQuery { stream: Some("law"), q: Some("Corporate Law"), ..Default::default() }).expect("ok");
+        let q = CareerQuery::parse(&RawCareerQuery {
+            stream: Some("law"),
+            q: Some("Corporate Law"),
+            ..Default::default()
+        })
+        .expect("ok");
         assert_eq!(query_string(&q, 1), "?stream=law&q=corporate+law");
         assert_eq!(query_string(&q, 3), "?stream=law&q=corporate+law&page=3");
         assert_eq!(query_string(&CareerQuery::default(), 1), "");

@@ -31,7 +31,13 @@ pub fn error_page(app: &AppState, err: &AppError) -> Response {
     };
     let view = ErrorView {
         t,
-        head: Head::new(app, format!("{heading} · {}", t.site_name), body.clone(), "/", ""),
+        head: Head::new(
+            app,
+            format!("{heading} · {}", t.site_name),
+            body.clone(),
+            "/",
+            "",
+        ),
         heading,
         body,
         details,
@@ -44,26 +50,41 @@ pub fn error_page(app: &AppState, err: &AppError) -> Response {
         }
     };
     let mut resp = (err.status(), Html(html)).into_response();
-    resp.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    resp.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     resp
 }
 
 /// The page for a panic, rendered once at start-up so that showing it cannot fail.
 pub fn internal_error_html(app: &AppState) -> String {
-    match render(app, &ErrorView {
-        t: &app.t,
-        head: Head::new(app, app.t.error_internal_title.clone(), app.t.error_internal_body.clone(), "/", ""),
-        heading: &app.t.error_internal_title,
-        body: &app.t.error_internal_body,
-        details: Vec::new(),
-    }) {
+    match render(
+        app,
+        &ErrorView {
+            t: &app.t,
+            head: Head::new(
+                app,
+                app.t.error_internal_title.clone(),
+                app.t.error_internal_body.clone(),
+                "/",
+                "",
+            ),
+            heading: &app.t.error_internal_title,
+            body: &app.t.error_internal_body,
+            details: Vec::new(),
+        },
+    ) {
         Ok(html) => html,
         Err(_) => app.t.error_internal_body.clone(),
     }
 }
 
 /// Unknown addresses: JSON under `/api/`, a page elsewhere.
-pub async fn not_found(axum::extract::State(app): axum::extract::State<AppState>, uri: axum::http::Uri) -> Response {
+pub async fn not_found(
+    axum::extract::State(app): axum::extract::State<AppState>,
+    uri: axum::http::Uri,
+) -> Response {
     if uri.path().starts_with("/api/") {
         crate::api::error_response(&AppError::NotFound)
     } else {

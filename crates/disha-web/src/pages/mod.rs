@@ -36,7 +36,13 @@ pub struct Head {
 }
 
 impl Head {
-    pub fn new(app: &AppState, title: String, description: String, path: &str, section: &'static str) -> Self {
+    pub fn new(
+        app: &AppState,
+        title: String,
+        description: String,
+        path: &str,
+        section: &'static str,
+    ) -> Self {
         Self {
             title,
             description,
@@ -82,7 +88,11 @@ pub fn render<T: Template>(app: &AppState, view: &T) -> Result<String, Response>
 /// Serialises structured data for a `<script type="application/ld+json">` element: `<`, `>` and `&` are
 /// escaped so no value can close the element early.
 pub fn json_ld(value: &serde_json::Value) -> String {
-    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 pub use format::{decimal, inr};

@@ -27,7 +27,10 @@ pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> Respons
 pub async fn robots(State(app): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n", app.base_url),
+        format!(
+            "User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n",
+            app.base_url
+        ),
     )
         .into_response()
 }

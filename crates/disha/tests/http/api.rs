@@ -10,15 +10,29 @@ async fn api_lists_careers_with_total_and_filters() {
     assert_eq!(body["items"].as_array().map(Vec::len), Some(12));
     assert_eq!(body["items"][0]["slug"], "actuary", "sorted by title");
 
-    let (_, body) = app.get_json("/api/careers?stream=medicine-health&level=5&per_page=100").await;
+    let (_, body) = app
+        .get_json("/api/careers?stream=medicine-health&level=5&per_page=100")
+        .await;
     let items = body["items"].as_array().expect("items");
     assert!(!items.is_empty());
-    assert!(items.iter().all(|c| c["stream"] == "medicine-health" && c["education_level"] == 5));
+    assert!(
+        items
+            .iter()
+            .all(|c| c["stream"] == "medicine-health" && c["education_level"] == 5)
+    );
     assert_eq!(body["total"].as_u64(), Some(items.len() as u64));
 
     let (_, body) = app.get_json("/api/careers?q=eng").await;
-    let slugs: Vec<&str> = body["items"].as_array().expect("items").iter().filter_map(|c| c["slug"].as_str()).collect();
-    assert!(slugs.contains(&"civil-engineer") && slugs.contains(&"aerospace-engineer"), "{slugs:?}");
+    let slugs: Vec<&str> = body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|c| c["slug"].as_str())
+        .collect();
+    assert!(
+        slugs.contains(&"civil-engineer") && slugs.contains(&"aerospace-engineer"),
+        "{slugs:?}"
+    );
     app.stop().await;
 }
 
@@ -29,11 +43,24 @@ async fn api_returns_a_whole_profile_without_personal_data() {
     assert_eq!(status, 200);
     assert_eq!(body["slug"], "backend-developer");
     assert_eq!(body["revision"], 1);
-    for key in ["overview", "responsibilities", "steps", "courses", "colleges", "skills", "jobs", "faqs", "related", "interests"] {
+    for key in [
+        "overview",
+        "responsibilities",
+        "steps",
+        "courses",
+        "colleges",
+        "skills",
+        "jobs",
+        "faqs",
+        "related",
+        "interests",
+    ] {
         assert!(!body[key].is_null(), "missing {key}");
     }
     let salary = &body["jobs"][0]["salary"];
-    assert!(salary["source"].is_string() && salary["as_of"].is_string() && salary["basis"].is_string());
+    assert!(
+        salary["source"].is_string() && salary["as_of"].is_string() && salary["basis"].is_string()
+    );
     let text = body.to_string();
     assert!(!text.contains('@'), "no email addresses in public data");
     app.stop().await;
@@ -42,7 +69,9 @@ async fn api_returns_a_whole_profile_without_personal_data() {
 #[tokio::test]
 async fn api_reports_bad_query_parameters_by_field() {
     let app = spawn_app().await;
-    let (status, body) = app.get_json("/api/careers?level=abc&stream=cooking&per_page=0&q=%3Cb%3E").await;
+    let (status, body) = app
+        .get_json("/api/careers?level=abc&stream=cooking&per_page=0&q=%3Cb%3E")
+        .await;
     assert_eq!(status, 400);
     assert_eq!(body["error"]["code"], "invalid_input");
     let fields = body["error"]["fields"].as_object().expect("fields");
@@ -55,7 +84,11 @@ async fn api_reports_bad_query_parameters_by_field() {
 #[tokio::test]
 async fn api_unknown_slug_is_a_json_404_with_a_stable_code() {
     let app = spawn_app().await;
-    for path in ["/api/careers/no-such-career", "/api/careers/NOT%20A%20SLUG", "/api/nothing-here"] {
+    for path in [
+        "/api/careers/no-such-career",
+        "/api/careers/NOT%20A%20SLUG",
+        "/api/nothing-here",
+    ] {
         let (status, body) = app.get_json(path).await;
         assert_eq!(status, 404, "{path}");
         assert_eq!(body["error"]["code"], "not_found", "{path}");
@@ -70,7 +103,11 @@ async fn openapi_document_and_docs_page_are_served() {
     assert_eq!(status, 200);
     assert!(spec["paths"]["/api/careers"]["get"].is_object());
     assert!(spec["paths"]["/api/careers/{slug}"]["get"].is_object());
-    assert_eq!(spec, serde_json::to_value(disha_web::openapi()).expect("spec"), "served spec is the generated one");
+    assert_eq!(
+        spec,
+        serde_json::to_value(disha_web::openapi()).expect("spec"),
+        "served spec is the generated one"
+    );
     let (status, html) = app.get_text("/api/docs").await;
     assert_eq!(status, 200);
     assert!(html.contains("<code>/api/careers/{slug}</code>") && html.contains("per_page"));

@@ -28,19 +28,30 @@ async fn an_edit_through_the_app_is_visible_on_the_next_request() {
     let (_, api_after) = app.get_json("/api/careers/nurse").await;
     assert_eq!(api_after["revision"], 2);
     let (_, list) = app.get_text("/careers?q=nurse").await;
-    assert!(list.contains("An edited summary"), "cached list pages are refreshed too");
+    assert!(
+        list.contains("An edited summary"),
+        "cached list pages are refreshed too"
+    );
     app.stop().await;
 }
 
 #[tokio::test]
 async fn an_edit_by_another_process_reaches_cached_pages() {
     let app = spawn_app().await;
-    assert!(app.get_text("/careers/judge").await.1.contains("Revision 1"));
+    assert!(
+        app.get_text("/careers/judge")
+            .await
+            .1
+            .contains("Revision 1")
+    );
     let other = app.second_store().await;
     let mut p = TestApp::catalog_profile("judge");
     p.summary = "Summary written by another process while the page was cached.".into();
     other.put_careers(&[p]).await.expect("edit elsewhere");
-    assert!(wait_for(&app, "/careers/judge", "written by another process").await, "the watcher must pick the edit up");
+    assert!(
+        wait_for(&app, "/careers/judge", "written by another process").await,
+        "the watcher must pick the edit up"
+    );
     app.stop().await;
 }
 
@@ -48,7 +59,12 @@ async fn an_edit_by_another_process_reaches_cached_pages() {
 async fn two_instances_on_one_database_serve_the_same_edit() {
     let a = spawn_app().await;
     let b = spawn_app_on(a.database_url.clone(), a.dir()).await;
-    assert!(b.get_text("/careers/chemist").await.1.contains("Revision 1"));
+    assert!(
+        b.get_text("/careers/chemist")
+            .await
+            .1
+            .contains("Revision 1")
+    );
     let mut p = TestApp::catalog_profile("chemist");
     p.summary = "Edited on instance A and served by instance B after it notices.".into();
     a.library.put_profiles(&[p]).await.expect("edit on A");
@@ -66,11 +82,20 @@ async fn a_malformed_catalog_file_is_named_and_nothing_is_written() {
     good.summary = "This edit must not land because another file in the batch is bad.".into();
     let good_toml = toml_of(&good);
     std::fs::write(dir.path().join("chef.toml"), good_toml).expect("write");
-    std::fs::write(dir.path().join("broken.toml"), "slug = \"broken\"\ntitle = 5\n").expect("write");
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "slug = \"broken\"\ntitle = 5\n",
+    )
+    .expect("write");
     let err = disha::catalog::from_dir(dir.path()).expect_err("must fail");
     let msg = err.to_string();
     assert!(msg.contains("broken.toml: title"), "{msg}");
-    assert!(!app.get_text("/careers/chef").await.1.contains("must not land"));
+    assert!(
+        !app.get_text("/careers/chef")
+            .await
+            .1
+            .contains("must not land")
+    );
     app.stop().await;
 }
 
@@ -84,11 +109,21 @@ fn json_to_toml(v: &serde_json::Value) -> String {
     fn scalar(v: &serde_json::Value) -> String {
         match v {
             serde_json::Value::String(s) => format!("{s:?}"),
-            serde_json::Value::Array(a) => format!("[{}]", a.iter().map(scalar).collect::<Vec<_>>().join(", ")),
-            serde_json::Value::Object(o) => format!("{{ {} }}", o.iter().map(|(k, v)| format!("{k} = {}", scalar(v))).collect::<Vec<_>>().join(", ")),
+            serde_json::Value::Array(a) => {
+                format!("[{}]", a.iter().map(scalar).collect::<Vec<_>>().join(", "))
+            }
+            serde_json::Value::Object(o) => format!(
+                "{{ {} }}",
+                o.iter()
+                    .map(|(k, v)| format!("{k} = {}", scalar(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             other => other.to_string(),
         }
     }
     let obj = v.as_object().expect("object");
-    obj.iter().map(|(k, v)| format!("{k} = {}\n", scalar(v))).collect()
+    obj.iter()
+        .map(|(k, v)| format!("{k} = {}\n", scalar(v)))
+        .collect()
 }

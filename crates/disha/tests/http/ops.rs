@@ -15,13 +15,26 @@ async fn responses_carry_security_headers_and_a_request_id() {
         let r = app.get(path).await;
         let h = r.headers();
         let csp = h["content-security-policy"].to_str().expect("csp");
-        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
         assert!(h.contains_key("referrer-policy"), "{path}");
         assert!(h["x-request-id"].len() >= 32, "{path}");
     }
-    let r = app.client.get(app.url("/")).header("x-request-id", "abc-123").send().await.expect("request");
-    assert_eq!(r.headers()["x-request-id"], "abc-123", "a caller's request id is kept");
+    let r = app
+        .client
+        .get(app.url("/"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        r.headers()["x-request-id"],
+        "abc-123",
+        "a caller's request id is kept"
+    );
     app.stop().await;
 }
 
@@ -31,10 +44,20 @@ async fn pages_are_gzipped_when_the_client_accepts_it() {
     let plain = app.get("/careers/backend-developer").await;
     assert!(plain.headers().get("content-encoding").is_none());
     let plain_len = plain.bytes().await.expect("body").len();
-    let r = app.client.get(app.url("/careers/backend-developer")).header("accept-encoding", "gzip").send().await.expect("request");
+    let r = app
+        .client
+        .get(app.url("/careers/backend-developer"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("request");
     assert_eq!(r.headers()["content-encoding"], "gzip");
     let zipped = r.bytes().await.expect("body");
-    assert!(zipped.len() * 3 < plain_len, "{} vs {plain_len}", zipped.len());
+    assert!(
+        zipped.len() * 3 < plain_len,
+        "{} vs {plain_len}",
+        zipped.len()
+    );
     app.stop().await;
 }
 
@@ -43,7 +66,13 @@ async fn a_matching_etag_gets_304_not_modified() {
     let app = spawn_app().await;
     let r = app.get("/api/careers/doctor").await;
     let tag = r.headers()["etag"].clone();
-    let again = app.client.get(app.url("/api/careers/doctor")).header("if-none-match", tag).send().await.expect("request");
+    let again = app
+        .client
+        .get(app.url("/api/careers/doctor"))
+        .header("if-none-match", tag)
+        .send()
+        .await
+        .expect("request");
     assert_eq!(again.status(), 304);
     app.stop().await;
 }
@@ -51,21 +80,48 @@ async fn a_matching_etag_gets_304_not_modified() {
 #[tokio::test]
 async fn oversized_bodies_are_refused_before_any_handler() {
     let app = spawn_app().await;
-    let r = app.client.post(app.url("/api/careers")).body(vec![b'x'; 200 * 1024]).send().await.expect("request");
-    assert!(r.status() == 413 || r.status() == 405, "status {}", r.status());
+    let r = app
+        .client
+        .post(app.url("/api/careers"))
+        .body(vec![b'x'; 200 * 1024])
+        .send()
+        .await
+        .expect("request");
+    assert!(
+        r.status() == 413 || r.status() == 405,
+        "status {}",
+        r.status()
+    );
     app.stop().await;
 }
 
 #[tokio::test]
 async fn metrics_are_served_on_the_internal_listener_only() {
     let app = spawn_app().await;
-    assert_eq!(app.get("/metrics").await.status(), 404, "never on the public port");
+    assert_eq!(
+        app.get("/metrics").await.status(),
+        404,
+        "never on the public port"
+    );
     let store = app.second_store().await;
-    let addr = disha::metrics::spawn("127.0.0.1:0".parse().expect("addr"), store).await.expect("metrics listener");
+    let addr = disha::metrics::spawn("127.0.0.1:0".parse().expect("addr"), store)
+        .await
+        .expect("metrics listener");
     app.get("/careers/doctor").await;
-    let text = app.client.get(format!("http://{addr}/metrics")).send().await.expect("scrape").text().await.expect("body");
+    let text = app
+        .client
+        .get(format!("http://{addr}/metrics"))
+        .send()
+        .await
+        .expect("scrape")
+        .text()
+        .await
+        .expect("body");
     assert!(text.contains("http_requests_total"), "{text}");
-    assert!(text.contains("route=\"/careers/{slug}\""), "labelled by route template");
+    assert!(
+        text.contains("route=\"/careers/{slug}\""),
+        "labelled by route template"
+    );
     assert!(text.contains("db_pool_connections"), "pool gauges");
     app.stop().await;
 }
@@ -75,5 +131,8 @@ async fn graceful_shutdown_finishes_and_stops_serving() {
     let app = spawn_app().await;
     let addr = app.addr;
     app.stop().await;
-    assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "the port is closed after shutdown");
+    assert!(
+        tokio::net::TcpStream::connect(addr).await.is_err(),
+        "the port is closed after shutdown"
+    );
 }

@@ -7,10 +7,19 @@ async fn home_page_offers_search_streams_and_featured_careers() {
     assert_eq!(status, 200);
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("action=\"/careers\""), "search form");
-    assert!(html.contains("href=\"/careers?stream=engineering-technology\""), "stream links");
-    assert!(html.contains("Engineering &#38; Technology") || html.contains("Engineering &amp; Technology"));
+    assert!(
+        html.contains("href=\"/careers?stream=engineering-technology\""),
+        "stream links"
+    );
+    assert!(
+        html.contains("Engineering &#38; Technology")
+            || html.contains("Engineering &amp; Technology")
+    );
     assert!(html.contains("class=\"card\""), "featured cards");
-    assert!(html.contains("O*NET 27.0 Database"), "O*NET attribution in the footer");
+    assert!(
+        html.contains("O*NET 27.0 Database"),
+        "O*NET attribution in the footer"
+    );
     app.stop().await;
 }
 
@@ -19,19 +28,44 @@ async fn career_page_shows_every_section_with_sources() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/careers/backend-developer").await;
     assert_eq!(status, 200);
-    for id in ["overview", "responsibilities", "steps", "courses", "colleges", "skills", "jobs", "interests", "faqs", "related"] {
-        assert!(html.contains(&format!("<section id=\"{id}\"")), "missing section {id}");
+    for id in [
+        "overview",
+        "responsibilities",
+        "steps",
+        "courses",
+        "colleges",
+        "skills",
+        "jobs",
+        "interests",
+        "faqs",
+        "related",
+    ] {
+        assert!(
+            html.contains(&format!("<section id=\"{id}\"")),
+            "missing section {id}"
+        );
     }
     assert!(html.contains("<ol class=\"steps\">"), "numbered steps");
-    assert!(html.contains("Undergraduate (UG) courses") && html.contains("Postgraduate (PG) courses"));
-    assert!(html.contains("Source: Disha editorial estimate"), "salary and fee sources");
+    assert!(
+        html.contains("Undergraduate (UG) courses") && html.contains("Postgraduate (PG) courses")
+    );
+    assert!(
+        html.contains("Source: Disha editorial estimate"),
+        "salary and fee sources"
+    );
     assert!(html.contains("As of 2025"));
     assert!(html.contains("CTC (cost to company)"), "salary basis");
     assert!(html.contains("<details><summary>"), "FAQs");
     assert!(html.contains("aria-label=\"Breadcrumb\""));
-    assert!(html.contains("<link rel=\"canonical\" href=\"http://") && html.contains("/careers/backend-developer\">"));
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"http://")
+            && html.contains("/careers/backend-developer\">")
+    );
     assert!(html.contains("<meta property=\"og:title\""));
-    assert!(html.contains("\"@type\":\"Occupation\"") && html.contains("\"@type\":\"FAQPage\""), "JSON-LD");
+    assert!(
+        html.contains("\"@type\":\"Occupation\"") && html.contains("\"@type\":\"FAQPage\""),
+        "JSON-LD"
+    );
     assert!(html.contains("<meter"), "interest scores");
     app.stop().await;
 }
@@ -42,7 +76,10 @@ async fn unknown_career_is_a_404_page_in_the_site_layout() {
     for path in ["/careers/no-such-career", "/careers/Not_A_Slug", "/nowhere"] {
         let (status, html) = app.get_text(path).await;
         assert_eq!(status, 404, "{path}");
-        assert!(html.contains("Page not found") && html.contains("class=\"site\""), "{path}");
+        assert!(
+            html.contains("Page not found") && html.contains("class=\"site\""),
+            "{path}"
+        );
     }
     app.stop().await;
 }
@@ -55,7 +92,10 @@ async fn careers_list_filters_sorts_and_pages() {
     assert!(html.contains("href=\"/careers/lawyer\"") && html.contains("href=\"/careers/judge\""));
     assert!(!html.contains("href=\"/careers/doctor\""));
     let (_, html) = app.get_text("/careers?q=dev").await;
-    assert!(html.contains("href=\"/careers/backend-developer\"") && !html.contains("href=\"/careers/lawyer\""));
+    assert!(
+        html.contains("href=\"/careers/backend-developer\"")
+            && !html.contains("href=\"/careers/lawyer\"")
+    );
     let (_, html) = app.get_text("/careers?per_page=5&page=2").await;
     assert!(html.contains("Showing 6–10 of"), "{html}");
     assert!(html.contains("rel=\"prev\"") && html.contains("rel=\"next\""));
@@ -69,9 +109,15 @@ async fn careers_page_with_a_bad_filter_is_a_400_naming_the_field() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/careers?level=9&sort=random").await;
     assert_eq!(status, 400);
-    assert!(html.contains("level: must be a whole number from 1 to 5"), "{html}");
+    assert!(
+        html.contains("level: must be a whole number from 1 to 5"),
+        "{html}"
+    );
     assert!(html.contains("sort: must be one of"));
-    assert!(html.contains("<form class=\"filters\""), "the form is shown again");
+    assert!(
+        html.contains("<form class=\"filters\""),
+        "the form is shown again"
+    );
     app.stop().await;
 }
 
@@ -87,7 +133,10 @@ async fn profile_text_is_escaped_not_executed() {
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert"), "no script survives");
     assert!(!html.contains("<img src=x"), "no markup survives");
-    assert!(html.contains("Chef &#60;script&#62;") || html.contains("Chef &lt;script&gt;"), "title is escaped");
+    assert!(
+        html.contains("Chef &#60;script&#62;") || html.contains("Chef &lt;script&gt;"),
+        "title is escaped"
+    );
     app.stop().await;
 }
 
@@ -97,7 +146,11 @@ async fn sitemap_and_robots_describe_the_public_site() {
     let (status, xml) = app.get_text("/sitemap.xml").await;
     assert_eq!(status, 200);
     assert!(xml.starts_with("<?xml"));
-    assert_eq!(xml.matches("<url><loc>").count(), 2 + 48, "home, list and every career");
+    assert_eq!(
+        xml.matches("<url><loc>").count(),
+        2 + 48,
+        "home, list and every career"
+    );
     assert!(xml.contains("/careers/backend-developer</loc><lastmod>"));
     let (status, robots) = app.get_text("/robots.txt").await;
     assert_eq!(status, 200);

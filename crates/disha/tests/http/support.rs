@@ -22,11 +22,19 @@ pub struct TestApp {
 fn fresh_database_url() -> (String, Option<Arc<tempfile::TempDir>>) {
     {
         if std::env::var("DISHA_TEST_DB").as_deref() == Ok("postgres") {
-            let admin = std::env::var("TEST_POSTGRES_URL").expect("DISHA_TEST_DB=postgres needs TEST_POSTGRES_URL (scripts/with-postgres)");
+            let admin = std::env::var("TEST_POSTGRES_URL")
+                .expect("DISHA_TEST_DB=postgres needs TEST_POSTGRES_URL (scripts/with-postgres)");
             let name = format!("h_{}", uuid::Uuid::new_v4().simple());
-            let (base, _) = admin.rsplit_once('/').expect("TEST_POSTGRES_URL has a database part");
+            let (base, _) = admin
+                .rsplit_once('/')
+                .expect("TEST_POSTGRES_URL has a database part");
             let status = std::process::Command::new("psql")
-                .args([admin.as_str(), "-q", "-c", &format!("CREATE DATABASE {name}")])
+                .args([
+                    admin.as_str(),
+                    "-q",
+                    "-c",
+                    &format!("CREATE DATABASE {name}"),
+                ])
                 .status()
                 .expect("psql runs");
             assert!(status.success(), "could not create {name}");
@@ -45,7 +53,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {
@@ -80,7 +92,9 @@ pub async fn spawn_app() -> TestApp {
 /// Starts another instance on an existing database.
 pub async fn spawn_app_on(database_url: String, dir: Option<Arc<tempfile::TempDir>>) -> TestApp {
     let mut config = Config::for_database(database_url.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     config.public_url = Some(format!("http://{addr}"));
     let prepared = disha::prepare(&config).await.expect("prepare");
@@ -92,8 +106,19 @@ pub async fn spawn_app_on(database_url: String, dir: Option<Arc<tempfile::TempDi
         })
         .await
     });
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { addr, client, library, database_url, shutdown: Some(tx), server: Some(server), _dir: dir }
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        addr,
+        client,
+        library,
+        database_url,
+        shutdown: Some(tx),
+        server: Some(server),
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -104,12 +129,18 @@ impl TestApp {
 
     /// A profile from the starter catalog, to edit in tests.
     pub fn catalog_profile(slug: &str) -> CareerProfile {
-        disha::catalog::embedded().expect("catalog").into_iter().find(|p| p.slug.as_str() == slug).expect("profile in catalog")
+        disha::catalog::embedded()
+            .expect("catalog")
+            .into_iter()
+            .find(|p| p.slug.as_str() == slug)
+            .expect("profile in catalog")
     }
 
     /// A separate store handle on the same database, as another process would have.
     pub async fn second_store(&self) -> Arc<dyn Store> {
-        let store = disha::open_store(&Config::for_database(self.database_url.clone())).await.expect("open");
+        let store = disha::open_store(&Config::for_database(self.database_url.clone()))
+            .await
+            .expect("open");
         store.migrate().await.expect("migrate");
         store
     }

@@ -1,0 +1,81 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, openPage, assertAccessible, shotName } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a student searches from the home page and reads a whole career profile', async () => {
+  const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/`);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1 }).waitFor());
+  await page.getByLabel('Search careers by name').fill('back');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/\/careers\?q=back/);
+  await page.getByRole('link', { name: 'Back-end Developer' }).click();
+  await page.waitForURL(/\/careers\/backend-developer$/);
+
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Back-end Developer');
+  for (const name of ['Overview', 'Roles and responsibilities', 'Steps to get there', 'Courses and fees',
+    'Well-known colleges', 'Skills you need', 'Jobs and salaries', 'Interest profile',
+    'Frequently asked questions', 'Related careers']) {
+    assert.ok(await page.getByRole('heading', { level: 2, name, exact: true }).isVisible(), `section ${name}`);
+  }
+  const steps = await page.locator('ol.steps > li').count();
+  assert.ok(steps >= 5, `numbered steps: ${steps}`);
+  assert.ok(await page.getByRole('table', { name: 'Undergraduate (UG) courses' }).isVisible());
+  assert.ok(await page.getByRole('table', { name: 'Postgraduate (PG) courses' }).isVisible());
+  assert.match(await page.locator('#jobs').textContent(), /Source: .+ As of \d{4}/);
+  const firstFaq = page.locator('#faqs details').first();
+  await firstFaq.locator('summary').click();
+  assert.equal(await firstFaq.getAttribute('open'), '');
+  assert.ok(await page.locator('#related .card').count() >= 2, 'related careers');
+  const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+  assert.deepEqual(ld.map((x) => x['@type']), ['Occupation', 'FAQPage']);
+
+  await page.getByRole('link', { name: 'Engineering & Technology' }).first().click();
+  await page.waitForURL(/stream=engineering-technology/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Engineering & Technology');
+  assert.deepEqual(page.problems, [], 'no console errors or CSP violations');
+});
+
+test('the career list filters without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  await page.goto(`${BASE}/careers`);
+  await page.getByLabel('Stream').selectOption('law');
+  await page.getByLabel('Education level').selectOption('5');
+  await page.getByRole('button', { name: 'Show careers' }).click();
+  await page.waitForURL(/stream=law&level=5/);
+  const titles = await page.locator('.cards .card h3').allTextContents();
+  assert.ok(titles.length >= 2, titles.join(', '));
+  assert.ok(titles.includes('Judge'), titles.join(', '));
+  assert.ok(!titles.includes('Doctor'));
+});
+
+const pages = [
+  ['home', '/'],
+  ['careers', '/careers'],
+  ['careers-page-2', '/careers?page=2'],
+  ['career', '/careers/backend-developer'],
+  ['career-doctor', '/careers/doctor'],
+  ['bad-filter', '/careers?level=9'],
+  ['not-found', '/careers/no-such-career'],
+  ['api-docs', '/api/docs'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  for (const [label, path] of pages) {
+    test(`${label} has no serious accessibility violation in the ${scheme} scheme`, async () => {
+      for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+        const page = await openPage(browser, { viewport, colorScheme: scheme });
+        const response = await page.goto(`${BASE}${path}`);
+        assert.ok(response.status() < 500, `${path}: ${response.status()}`);
+        await assertAccessible(page, `${label} (${scheme}, ${device})`);
+        await page.screenshot({ path: shotName(`${label}-${scheme}-${device}`), fullPage: label !== 'career' || device === 'phone' });
+        assert.deepEqual(page.problems.filter((p) => !p.includes('404') && !p.includes('400')), [], `${label}: console errors`);
+        await page.context().close();
+      }
+    });
+  }
+}
