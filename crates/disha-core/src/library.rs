@@ -8,8 +8,16 @@ use disha_store::{PutOutcome, Store, StreamCount};
 use std::sync::Arc;
 use time::OffsetDateTime;
 
-/// How many careers the home page features.
-const FEATURED: u32 = 6;
+/// Editor's picks for the home page, one per popular stream. Slugs that are missing or in draft are
+/// skipped, and recently updated careers fill any gap, so the home page never shows a hole.
+const FEATURED: [&str; 6] = [
+    "backend-developer",
+    "doctor",
+    "chartered-accountant",
+    "lawyer",
+    "graphic-designer",
+    "ias-officer",
+];
 
 /// A profile with the summaries of its related careers, ready to render.
 #[derive(Debug, Clone)]
@@ -25,7 +33,7 @@ pub struct CareerPage {
 pub struct HomeData {
     /// Streams with published careers.
     pub streams: Vec<StreamCount>,
-    /// Recently updated careers.
+    /// The editor's picks.
     pub featured: Vec<CareerSummary>,
     /// Published careers in all.
     pub total: u64,
@@ -85,24 +93,37 @@ impl Library {
         Ok(self.store.list_published_careers(query).await?)
     }
 
-    /// Streams with counts and a few recently updated careers.
+    /// Streams with counts and the featured careers.
     ///
     /// # Errors
     /// When the store fails.
     pub async fn home(&self) -> Result<HomeData, CoreError> {
         let streams = self.store.stream_counts().await?;
+        let picks: Vec<Slug> = FEATURED
+            .iter()
+            .filter_map(|s| Slug::parse(s).ok())
+            .collect();
+        let mut featured = self.store.published_summaries(&picks).await?;
         let recent = CareerQuery {
             sort: CareerSort::Updated,
             page: PageRequest {
                 page: 1,
-                per_page: FEATURED,
+                per_page: 12,
             },
             ..CareerQuery::default()
         };
         let page = self.store.list_published_careers(&recent).await?;
+        for c in page.items {
+            if featured.len() >= FEATURED.len() {
+                break;
+            }
+            if !featured.iter().any(|f| f.slug == c.slug) {
+                featured.push(c);
+            }
+        }
         Ok(HomeData {
             streams,
-            featured: page.items,
+            featured,
             total: page.total,
         })
     }

@@ -44,7 +44,7 @@ impl CareerStore for PgStore {
             let existing: Option<(i64, bool)> =
                 sqlx::query_as("SELECT revision, body = $2 FROM careers WHERE slug = $1")
                     .bind(p.slug.as_str())
-                    .bind(body.clone())
+                    .bind(body)
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db)?;
