@@ -2,9 +2,9 @@ use crate::PgStore;
 use crate::rows::{self, SummaryRow, db};
 use async_trait::async_trait;
 use disha_domain::{
-    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words,
+    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, title_words,
 };
-use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount};
+use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode};
 use sqlx::{Postgres, QueryBuilder};
 use time::OffsetDateTime;
 
@@ -142,7 +142,7 @@ impl CareerStore for PgStore {
                 .into_iter()
                 .map(rows::summary)
                 .collect::<Result<_, _>>()?,
-            total: u64::try_from(total).unwrap_or_default(),
+            total: decode::count(total),
             page: q.page.page,
             per_page: q.page.per_page,
         })
@@ -165,12 +165,11 @@ impl CareerStore for PgStore {
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
-        let mut found = rows
+        let found = rows
             .into_iter()
             .map(rows::summary)
             .collect::<Result<Vec<_>, _>>()?;
-        found.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
-        Ok(found)
+        Ok(decode::in_requested_order(found, slugs))
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
@@ -180,17 +179,7 @@ impl CareerStore for PgStore {
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        let mut counts = rows
-            .into_iter()
-            .map(|(s, n)| {
-                Ok(StreamCount {
-                    stream: Stream::from_key(&s).ok_or_else(|| rows::corrupt("stream", &s))?,
-                    careers: u64::try_from(n).unwrap_or_default(),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        counts.sort_by_key(|c| c.stream);
-        Ok(counts)
+        decode::stream_counts(rows)
     }
 
     async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
@@ -200,7 +189,7 @@ impl CareerStore for PgStore {
                 .await
                 .map_err(db)?;
         rows.into_iter()
-            .map(|(s, t)| Ok((rows::slug(&s)?, t)))
+            .map(|(s, t)| Ok((decode::slug(&s)?, t)))
             .collect()
     }
 
@@ -209,6 +198,6 @@ impl CareerStore for PgStore {
             .fetch_one(&self.pool)
             .await
             .map_err(db)?;
-        Ok(u64::try_from(n).unwrap_or_default())
+        Ok(decode::count(n))
     }
 }

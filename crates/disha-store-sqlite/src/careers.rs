@@ -2,9 +2,9 @@ use crate::SqliteStore;
 use crate::rows::{self, SummaryRow, db, from_micros, to_micros};
 use async_trait::async_trait;
 use disha_domain::{
-    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words,
+    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, title_words,
 };
-use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount};
+use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode};
 use sqlx::{QueryBuilder, Sqlite};
 use time::OffsetDateTime;
 
@@ -149,7 +149,7 @@ impl CareerStore for SqliteStore {
                 .into_iter()
                 .map(rows::summary)
                 .collect::<Result<_, _>>()?,
-            total: u64::try_from(total).unwrap_or_default(),
+            total: decode::count(total),
             page: q.page.page,
             per_page: q.page.per_page,
         })
@@ -172,12 +172,11 @@ impl CareerStore for SqliteStore {
             .fetch_all(&self.reader)
             .await
             .map_err(db)?;
-        let mut found = rows
+        let found = rows
             .into_iter()
             .map(rows::summary)
             .collect::<Result<Vec<_>, _>>()?;
-        found.sort_by_key(|c| slugs.iter().position(|s| *s == c.slug));
-        Ok(found)
+        Ok(decode::in_requested_order(found, slugs))
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
@@ -187,17 +186,7 @@ impl CareerStore for SqliteStore {
         .fetch_all(&self.reader)
         .await
         .map_err(db)?;
-        let mut counts = rows
-            .into_iter()
-            .map(|(s, n)| {
-                Ok(StreamCount {
-                    stream: Stream::from_key(&s).ok_or_else(|| rows::corrupt("stream", &s))?,
-                    careers: u64::try_from(n).unwrap_or_default(),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        counts.sort_by_key(|c| c.stream);
-        Ok(counts)
+        decode::stream_counts(rows)
     }
 
     async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
@@ -208,7 +197,7 @@ impl CareerStore for SqliteStore {
         .await
         .map_err(db)?;
         rows.into_iter()
-            .map(|(s, t)| Ok((rows::slug(&s)?, from_micros(t)?)))
+            .map(|(s, t)| Ok((decode::slug(&s)?, from_micros(t)?)))
             .collect()
     }
 
@@ -217,6 +206,6 @@ impl CareerStore for SqliteStore {
             .fetch_one(&self.reader)
             .await
             .map_err(db)?;
-        Ok(u64::try_from(n).unwrap_or_default())
+        Ok(decode::count(n))
     }
 }

@@ -1,7 +1,8 @@
 //! Turning rows into domain types, and sqlx errors into store errors.
 
-use disha_domain::{CareerSummary, EducationLevel, Slug, Stream};
+use disha_domain::CareerSummary;
 use disha_store::StoreError;
+use disha_store::decode::{SummaryColumns, corrupt};
 use sqlx::error::ErrorKind;
 use time::OffsetDateTime;
 
@@ -9,26 +10,18 @@ use time::OffsetDateTime;
 pub(crate) type SummaryRow = (String, String, String, String, i64, i64, i64);
 
 pub(crate) fn summary(
-    (slug_text, title, stream, summary, level, revision, updated_at): SummaryRow,
+    (slug, title, stream, summary, education_level, revision, updated_at): SummaryRow,
 ) -> Result<CareerSummary, StoreError> {
-    Ok(CareerSummary {
-        slug: slug(&slug_text)?,
+    SummaryColumns {
+        slug,
         title,
-        stream: Stream::from_key(&stream).ok_or_else(|| corrupt("stream", &stream))?,
+        stream,
         summary,
-        education_level: EducationLevel::new(level)
-            .map_err(|_| corrupt("education_level", &level.to_string()))?,
+        education_level,
         revision,
         updated_at: from_micros(updated_at)?,
-    })
-}
-
-pub(crate) fn slug(raw: &str) -> Result<Slug, StoreError> {
-    Slug::parse(raw).map_err(|_| corrupt("slug", raw))
-}
-
-pub(crate) fn corrupt(field: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("{field} = {value:?}"))
+    }
+    .decode()
 }
 
 pub(crate) fn to_micros(t: OffsetDateTime) -> i64 {

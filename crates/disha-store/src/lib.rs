@@ -3,6 +3,7 @@
 //! conformance suite (feature `conformance`) is the proof that they do.
 
 mod careers;
+pub mod decode;
 mod error;
 mod system;
 

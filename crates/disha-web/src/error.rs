@@ -43,6 +43,14 @@ impl AppError {
         }
     }
 
+    /// A query string that could not be decoded at all (before any field was looked at).
+    #[must_use]
+    pub fn bad_query(rejection: &axum::extract::rejection::QueryRejection) -> Self {
+        let mut errs = FieldErrors::default();
+        errs.push("query", rejection.body_text());
+        AppError::Invalid(errs)
+    }
+
     /// The JSON body for the API.
     #[must_use]
     pub fn body(&self) -> ErrorBody {

@@ -12,24 +12,45 @@ use tower::ServiceExt;
 
 fn get(router: &axum::Router, rt: &tokio::runtime::Runtime, path: &str) -> usize {
     rt.block_on(async {
-        let resp = router.clone().oneshot(Request::get(path).body(Body::empty()).expect("request")).await.expect("response");
+        let resp = router
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
         assert_eq!(resp.status(), 200, "{path}");
-        axum::body::to_bytes(resp.into_body(), usize::MAX).await.expect("body").len()
+        axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .expect("body")
+            .len()
     })
 }
 
 fn serving(c: &mut Criterion) {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let dir = tempfile::tempdir().expect("dir");
-    let config = Config::for_database(format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let config = Config::for_database(format!(
+        "sqlite://{}",
+        dir.path().join("bench.db").display()
+    ));
     let prepared = rt.block_on(disha::prepare(&config)).expect("prepare");
     let version = prepared.version.clone();
-    let state = disha_web::AppState::new(prepared.library, prepared.store, disha_web::WebConfig { base_url: "http://bench".into() })
-        .expect("state");
+    let state = disha_web::AppState::new(
+        prepared.library,
+        prepared.store,
+        disha_web::WebConfig {
+            base_url: "http://bench".into(),
+        },
+    )
+    .expect("state");
     let router = disha_web::router(state);
 
     get(&router, &rt, "/careers/backend-developer");
-    c.bench_function("career page, cached", |b| b.iter(|| black_box(get(&router, &rt, "/careers/backend-developer"))));
+    c.bench_function("career page, cached", |b| {
+        b.iter(|| black_box(get(&router, &rt, "/careers/backend-developer")))
+    });
     c.bench_function("career page, rendered from the database", |b| {
         b.iter(|| {
             // Moving the local content version makes every cached entry stale, forcing a full render.
@@ -40,10 +61,16 @@ fn serving(c: &mut Criterion) {
     c.bench_function("career list API, rendered from the database", |b| {
         b.iter(|| {
             version.observe(version.current() + 1);
-            black_box(get(&router, &rt, "/api/careers?stream=engineering-technology&per_page=20"))
+            black_box(get(
+                &router,
+                &rt,
+                "/api/careers?stream=engineering-technology&per_page=20",
+            ))
         });
     });
-    c.bench_function("checking the starter catalog (48 files)", |b| b.iter(|| black_box(disha::catalog::embedded().expect("sound").len())));
+    c.bench_function("checking the starter catalog (48 files)", |b| {
+        b.iter(|| black_box(disha::catalog::embedded().expect("sound").len()))
+    });
 }
 
 criterion_group!(benches, serving);

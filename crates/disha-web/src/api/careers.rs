@@ -8,7 +8,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use disha_domain::{Career, CareerQuery, CareerSummary, FieldErrors, RawCareerQuery, Slug, Stream};
+use disha_domain::{Career, CareerQuery, CareerSummary, RawCareerQuery, Slug, Stream};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -110,11 +110,7 @@ pub async fn list_careers(
 ) -> Response {
     let params = match params {
         Ok(Query(p)) => p,
-        Err(e) => {
-            let mut errs = FieldErrors::default();
-            errs.push("query", e.body_text());
-            return error_response(&AppError::Invalid(errs));
-        }
+        Err(e) => return error_response(&AppError::bad_query(&e)),
     };
     let query = match CareerQuery::parse(&params.as_raw()) {
         Ok(q) => q,

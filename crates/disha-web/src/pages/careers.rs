@@ -9,9 +9,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use disha_domain::{
-    CareerQuery, CareerSort, CareerSummary, EducationLevel, FieldErrors, Paged, Stream,
-};
+use disha_domain::{CareerQuery, CareerSort, CareerSummary, EducationLevel, Paged, Stream};
 
 struct Opt {
     value: String,
@@ -153,11 +151,7 @@ pub async fn careers(
 ) -> Response {
     let raw = match params {
         Ok(Query(p)) => p,
-        Err(e) => {
-            let mut errs = FieldErrors::default();
-            errs.push("query", e.body_text());
-            return error_page(&app, &AppError::Invalid(errs));
-        }
+        Err(e) => return error_page(&app, &AppError::bad_query(&e)),
     };
     let t = &app.t;
     let query = match CareerQuery::parse(&raw.as_raw()) {

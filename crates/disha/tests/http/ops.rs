@@ -136,3 +136,24 @@ async fn graceful_shutdown_finishes_and_stops_serving() {
         "the port is closed after shutdown"
     );
 }
+
+#[tokio::test]
+async fn a_database_outage_is_a_503_in_the_site_layout_not_a_500() {
+    let app = spawn_app().await;
+    app.store.close().await;
+    let (status, html) = app.get_text("/careers?stream=law&sort=level").await;
+    assert_eq!(status, 503);
+    assert!(
+        html.contains("Disha is busy") && html.contains("class=\"site\""),
+        "{html}"
+    );
+    let (status, body) = app.get_json("/api/careers?stream=design").await;
+    assert_eq!(status, 503);
+    assert_eq!(body["error"]["code"], "unavailable");
+    assert_eq!(app.get("/readyz").await.status(), 503);
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        200,
+        "the process itself is still up"
+    );
+}

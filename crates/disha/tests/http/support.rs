@@ -11,6 +11,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
     pub library: Library,
+    pub store: Arc<dyn Store>,
     pub database_url: String,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
@@ -99,6 +100,7 @@ pub async fn spawn_app_on(database_url: String, dir: Option<Arc<tempfile::TempDi
     config.public_url = Some(format!("http://{addr}"));
     let prepared = disha::prepare(&config).await.expect("prepare");
     let library = prepared.library.clone();
+    let store = Arc::clone(&prepared.store);
     let (tx, rx) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         disha::serve(&config, prepared, listener, async {
@@ -114,6 +116,7 @@ pub async fn spawn_app_on(database_url: String, dir: Option<Arc<tempfile::TempDi
         addr,
         client,
         library,
+        store,
         database_url,
         shutdown: Some(tx),
         server: Some(server),

@@ -1,0 +1,90 @@
+//! Turning stored values back into domain types, shared by both back ends so they agree on what counts as
+//! corrupt data.
+
+use crate::{StoreError, StreamCount};
+use disha_domain::{CareerSummary, EducationLevel, Slug, Stream};
+use time::OffsetDateTime;
+
+/// A stored value that no longer parses.
+#[must_use]
+pub fn corrupt(field: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{field} = {value:?}"))
+}
+
+/// A stored slug.
+///
+/// # Errors
+/// `Corrupt` when it no longer parses.
+pub fn slug(raw: &str) -> Result<Slug, StoreError> {
+    Slug::parse(raw).map_err(|_| corrupt("slug", raw))
+}
+
+/// A stored row count (never negative).
+#[must_use]
+pub fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or_default()
+}
+
+/// The columns of a career summary, as both back ends select them.
+#[derive(Debug)]
+pub struct SummaryColumns {
+    /// `slug`
+    pub slug: String,
+    /// `title`
+    pub title: String,
+    /// `stream`
+    pub stream: String,
+    /// `summary`
+    pub summary: String,
+    /// `education_level`
+    pub education_level: i64,
+    /// `revision`
+    pub revision: i64,
+    /// `updated_at`
+    pub updated_at: OffsetDateTime,
+}
+
+impl SummaryColumns {
+    /// The summary they describe.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<CareerSummary, StoreError> {
+        Ok(CareerSummary {
+            slug: slug(&self.slug)?,
+            title: self.title,
+            stream: Stream::from_key(&self.stream)
+                .ok_or_else(|| corrupt("stream", &self.stream))?,
+            summary: self.summary,
+            education_level: EducationLevel::new(self.education_level)
+                .map_err(|_| corrupt("education_level", &self.education_level.to_string()))?,
+            revision: self.revision,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// `(stream, count)` rows in stream order.
+///
+/// # Errors
+/// `Corrupt` for an unknown stream key.
+pub fn stream_counts(rows: Vec<(String, i64)>) -> Result<Vec<StreamCount>, StoreError> {
+    let mut counts = rows
+        .into_iter()
+        .map(|(s, n)| {
+            Ok(StreamCount {
+                stream: Stream::from_key(&s).ok_or_else(|| corrupt("stream", &s))?,
+                careers: count(n),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    counts.sort_by_key(|c| c.stream);
+    Ok(counts)
+}
+
+/// Puts summaries fetched with `IN (…)` back in the order the caller asked for them.
+#[must_use]
+pub fn in_requested_order(mut found: Vec<CareerSummary>, requested: &[Slug]) -> Vec<CareerSummary> {
+    found.sort_by_key(|c| requested.iter().position(|s| *s == c.slug));
+    found
+}
