@@ -275,8 +275,11 @@ pub struct Faq {
 }
 
 /// Everything an editor writes about a career. Parsed and checked before it is stored.
+///
+/// Unknown top-level keys are refused by [`CareerProfile::from_toml`] rather than by serde's
+/// `deny_unknown_fields`, which would also mark the API's flattened `Career` schema as closed to the
+/// revision fields beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
 pub struct CareerProfile {
     /// The profile's address.
     pub slug: Slug,
@@ -351,12 +354,50 @@ pub struct CareerSummary {
     pub updated_at: OffsetDateTime,
 }
 
+/// The top-level keys of a profile file, in the order `catalog/README.md` lists them.
+pub const PROFILE_FIELDS: [&str; 16] = [
+    "slug",
+    "title",
+    "stream",
+    "summary",
+    "education_level",
+    "status",
+    "overview",
+    "responsibilities",
+    "skills",
+    "related",
+    "interests",
+    "steps",
+    "courses",
+    "colleges",
+    "jobs",
+    "faqs",
+];
+
 impl CareerProfile {
     /// Parses one catalog file and checks every rule in `catalog/README.md` that a single file can break.
     ///
     /// # Errors
     /// Every problem found, each keyed by its field path (`jobs[2].salary.min_lpa`).
     pub fn from_toml(text: &str) -> Result<Self, FieldErrors> {
+        if let Ok(table) = toml::from_str::<toml::Table>(text) {
+            let mut unknown = FieldErrors::default();
+            for key in table
+                .keys()
+                .filter(|k| !PROFILE_FIELDS.contains(&k.as_str()))
+            {
+                unknown.push(
+                    key.clone(),
+                    format!(
+                        "unknown field `{key}`; expected one of {}",
+                        PROFILE_FIELDS.join(", ")
+                    ),
+                );
+            }
+            if !unknown.is_empty() {
+                return Err(unknown);
+            }
+        }
         let de = toml::Deserializer::parse(text).map_err(|e| {
             let mut errs = FieldErrors::default();
             errs.push("file", format!("is not valid TOML: {}", located(text, &e)));

@@ -58,45 +58,37 @@ impl<T> Paged<T> {
     }
 }
 
-/// The start of a word in a career's title, lowercased, as typed into a filter box.
+/// The start of a word in a career's title, as typed into a filter box, normalised like titles are.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TitlePrefix(String);
 
 impl TitlePrefix {
-    /// Trims and lowercases; 1–60 characters of letters, digits, spaces, hyphens, dots, `&` or `'`.
+    /// Normalises what was typed the way titles are normalised ([`title_words`]): lowercase words joined by
+    /// single spaces, punctuation dropped. At most 60 characters; nothing left means no filter.
     ///
     /// # Errors
     /// A message for a field error.
     pub fn parse(raw: &str) -> Result<Option<Self>, &'static str> {
-        let t = raw.trim();
-        if t.is_empty() {
-            return Ok(None);
-        }
-        if t.chars().count() > 60 {
+        if raw.trim().chars().count() > 60 {
             return Err("must be at most 60 characters");
         }
-        if !t
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '&' | '\''))
-        {
-            return Err(
-                "may contain only letters, digits, spaces, hyphens, dots, '&' and apostrophes",
-            );
+        let words = title_words(raw);
+        let words = words.trim_start();
+        if words.is_empty() {
+            Ok(None)
+        } else {
+            Ok(Some(Self(words.to_owned())))
         }
-        if title_words(t).len() <= 1 {
-            return Ok(None);
-        }
-        Ok(Some(Self(t.to_lowercase())))
     }
 
-    /// What to look for in [`title_words`]: the prefix normalised the same way, so `back-end` finds
-    /// "Back-end Developer" and `d` finds any word starting with d.
+    /// What to look for in [`title_words`]: `" back end"` finds "Back-end Developer", `" d"` finds any word
+    /// starting with d.
     #[must_use]
     pub fn needle(&self) -> String {
-        title_words(&self.0)
+        format!(" {}", self.0)
     }
 
-    /// The lowercased prefix.
+    /// The normalised prefix, as shown back in the filter box.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -292,7 +284,7 @@ mod tests {
         let raw = RawCareerQuery {
             stream: Some("cooking"),
             level: Some("9"),
-            q: Some("<script>"),
+            q: Some("this text is far too long to be the start of any career title at all"),
             sort: Some("random"),
             page: Some("0"),
             per_page: Some("1000"),

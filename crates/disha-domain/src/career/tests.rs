@@ -84,3 +84,19 @@ fn education_level_is_one_to_five() {
     assert!(EducationLevel::new(0).is_err());
     assert!(EducationLevel::new(6).is_err());
 }
+
+#[test]
+fn the_known_fields_are_exactly_the_serialised_ones() {
+    let p = CareerProfile::from_toml(VALID).expect("valid fixture");
+    let json = serde_json::to_value(&p).expect("json");
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut known = PROFILE_FIELDS.to_vec();
+    keys.sort_unstable();
+    known.sort_unstable();
+    assert_eq!(keys, known);
+}

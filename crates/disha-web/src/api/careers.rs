@@ -8,19 +8,18 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use disha_domain::{Career, CareerQuery, CareerSummary, RawCareerQuery, Slug, Stream};
+use disha_domain::{Career, CareerQuery, CareerSummary, FieldErrors, RawCareerQuery, Slug, Stream};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 /// Sort orders for career lists.
 #[derive(Serialize, ToSchema)]
-#[schema(title = "CareerSortKey")]
 #[serde(rename_all = "lowercase")]
 #[expect(
     dead_code,
     reason = "documents the accepted values; parsing happens in the domain"
 )]
-enum SortKey {
+pub enum CareerSortKey {
     /// By title, A to Z.
     Title,
     /// Least preparation first.
@@ -41,10 +40,10 @@ pub struct ListParams {
     #[param(value_type = Option<u8>, minimum = 1, maximum = 5)]
     pub level: Option<String>,
     /// Only careers with a word in the title starting with this text (letters, digits, spaces, `-`, `.`, `&`, `'`).
-    #[param(max_length = 60, example = "dev")]
+    #[param(min_length = 1, max_length = 60, example = "dev")]
     pub q: Option<String>,
     /// Order of the results.
-    #[param(value_type = Option<SortKey>)]
+    #[param(value_type = Option<CareerSortKey>)]
     pub sort: Option<String>,
     /// Page number, from 1.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
@@ -55,6 +54,34 @@ pub struct ListParams {
 }
 
 impl ListParams {
+    /// Parameters given with an empty value. Forms send those for "any", so pages accept them; API clients
+    /// are held to the documented types and should leave a parameter out instead.
+    pub fn empty_fields(&self) -> FieldErrors {
+        let mut errs = FieldErrors::default();
+        let all = [
+            ("stream", &self.stream),
+            ("level", &self.level),
+            ("q", &self.q),
+            ("sort", &self.sort),
+            ("page", &self.page),
+            ("per_page", &self.per_page),
+        ];
+        for (name, value) in all {
+            // Spaces are a legitimate (if empty) search text, but never a number or a key.
+            let blank = |v: &str| {
+                if name == "q" {
+                    v.is_empty()
+                } else {
+                    v.trim().is_empty()
+                }
+            };
+            if value.as_deref().is_some_and(blank) {
+                errs.push(name, "must not be empty; leave the parameter out instead");
+            }
+        }
+        errs
+    }
+
     /// The values as the domain parser takes them.
     pub fn as_raw(&self) -> RawCareerQuery<'_> {
         RawCareerQuery {
@@ -112,6 +139,10 @@ pub async fn list_careers(
         Ok(Query(p)) => p,
         Err(e) => return error_response(&AppError::bad_query(&e)),
     };
+    let empty = params.empty_fields();
+    if !empty.is_empty() {
+        return error_response(&AppError::Invalid(empty));
+    }
     let query = match CareerQuery::parse(&params.as_raw()) {
         Ok(q) => q,
         Err(errs) => return error_response(&AppError::Invalid(errs)),

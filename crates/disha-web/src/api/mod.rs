@@ -26,7 +26,7 @@ pub use careers::ListParams;
                        of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license."
     ),
     tags((name = "careers", description = "The career library")),
-    components(schemas(ErrorBody, ErrorDetail))
+    components(schemas(ErrorBody, ErrorDetail, careers::CareerSortKey))
 )]
 struct ApiDoc;
 

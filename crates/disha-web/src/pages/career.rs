@@ -106,7 +106,14 @@ fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<
                     FeePer::Year => &t.fee_per_year,
                     FeePer::Total => &t.fee_total,
                 };
-                format!("₹{}–₹{} {per}", inr(c.fee.min_inr), inr(c.fee.max_inr))
+                fill(
+                    &t.fee_range,
+                    &[
+                        ("min", &inr(c.fee.min_inr)),
+                        ("max", &inr(c.fee.max_inr)),
+                        ("per", per),
+                    ],
+                )
             },
         })
         .collect();
@@ -225,10 +232,12 @@ pub async fn career(
                 .map(|j| JobRow {
                     title: j.title.clone(),
                     experience: j.experience.clone(),
-                    salary: format!(
-                        "₹{}–{} LPA",
-                        decimal(j.salary.min_lpa),
-                        decimal(j.salary.max_lpa)
+                    salary: fill(
+                        &t.salary_range,
+                        &[
+                            ("min", &decimal(j.salary.min_lpa)),
+                            ("max", &decimal(j.salary.max_lpa)),
+                        ],
                     ),
                     basis: t.basis(j.salary.basis).to_owned(),
                     example: j.salary.illustrative,

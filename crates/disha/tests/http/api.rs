@@ -70,7 +70,7 @@ async fn api_returns_a_whole_profile_without_personal_data() {
 async fn api_reports_bad_query_parameters_by_field() {
     let app = spawn_app().await;
     let (status, body) = app
-        .get_json("/api/careers?level=abc&stream=cooking&per_page=0&q=%3Cb%3E")
+        .get_json("/api/careers?level=abc&stream=cooking&per_page=0&q=this+text+is+far+too+long+to+be+the+start+of+any+career+title+at+all")
         .await;
     assert_eq!(status, 400);
     assert_eq!(body["error"]["code"], "invalid_input");
@@ -111,5 +111,20 @@ async fn openapi_document_and_docs_page_are_served() {
     let (status, html) = app.get_text("/api/docs").await;
     assert_eq!(status, 200);
     assert!(html.contains("<code>/api/careers/{slug}</code>") && html.contains("per_page"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn api_refuses_empty_parameters_that_pages_accept() {
+    let app = spawn_app().await;
+    let (status, body) = app.get_json("/api/careers?per_page=&stream=").await;
+    assert_eq!(status, 400);
+    let fields = body["error"]["fields"].as_object().expect("fields");
+    assert!(
+        fields.contains_key("per_page") && fields.contains_key("stream"),
+        "{body}"
+    );
+    let (status, _) = app.get_text("/careers?per_page=&stream=").await;
+    assert_eq!(status, 200, "an HTML form sends empty values for 'any'");
     app.stop().await;
 }
