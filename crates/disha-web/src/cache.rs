@@ -7,7 +7,7 @@
 use bytes::Bytes;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::RwLock;
+use std::sync::{Arc, Mutex, RwLock};
 
 /// The most entries kept; past it the cache starts over. Bounds memory against crawlers walking every
 /// filter combination.
@@ -42,6 +42,9 @@ impl Cached {
 #[derive(Debug, Default)]
 pub struct RenderCache {
     entries: RwLock<HashMap<String, (i64, Cached)>>,
+    /// One lock per key being rendered, so that after an edit the first request renders a page and the
+    /// others arriving meanwhile wait for it instead of all rendering it at once.
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl RenderCache {
@@ -66,6 +69,27 @@ impl RenderCache {
     }
 }
 
+impl RenderCache {
+    /// The lock for rendering `key`; hold it while rendering and hand it back with [`RenderCache::land`].
+    pub fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        match self.flights.lock() {
+            Ok(mut map) => Arc::clone(map.entry(key.to_owned()).or_default()),
+            // A poisoned map only loses the de-duplication, never correctness.
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// Forgets the lock for `key` once no other request holds or waits for it.
+    pub fn land(&self, key: &str, flight: Arc<tokio::sync::Mutex<()>>) {
+        if let Ok(mut map) = self.flights.lock() {
+            // Two references: the map's and ours. More means someone is still waiting.
+            if Arc::strong_count(&flight) <= 2 {
+                map.remove(key);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +104,23 @@ mod tests {
         );
         assert!(c.get("a", 2).is_none(), "a newer version must miss");
         assert!(c.get("b", 1).is_none());
+    }
+
+    #[tokio::test]
+    async fn concurrent_misses_on_one_key_share_one_lock() {
+        let c = RenderCache::default();
+        let a = c.flight("k");
+        let b = c.flight("k");
+        assert!(Arc::ptr_eq(&a, &b));
+        let held = a.lock().await;
+        assert!(
+            b.try_lock().is_err(),
+            "the second request waits for the first render"
+        );
+        drop(held);
+        c.land("k", b);
+        c.land("k", a);
+        assert!(!Arc::ptr_eq(&c.flight("k"), &c.flight("other")));
     }
 
     #[test]

@@ -75,14 +75,25 @@ where
     }
     let entry = match app.cache.get(key, version) {
         Some(hit) => hit,
-        None => match render().await {
-            Ok(body) => {
-                let entry = Cached::new(Bytes::from(body));
-                app.cache.put(key.to_owned(), version, entry.clone());
-                entry
+        None => {
+            let flight = app.cache.flight(key);
+            let guard = flight.lock().await;
+            // Whoever held the lock before us may have rendered this very entry.
+            let rendered = match app.cache.get(key, version) {
+                Some(hit) => Ok(hit),
+                None => render().await.map(|body| {
+                    let entry = Cached::new(Bytes::from(body));
+                    app.cache.put(key.to_owned(), version, entry.clone());
+                    entry
+                }),
+            };
+            drop(guard);
+            app.cache.land(key, flight);
+            match rendered {
+                Ok(entry) => entry,
+                Err(resp) => return resp,
             }
-            Err(resp) => return resp,
-        },
+        }
     };
     let gzip = accepts_gzip(headers) && !entry.gzip.is_empty();
     let mut resp = if gzip {
