@@ -1,0 +1,115 @@
+//! The operator commands, run as a user runs them: the real `disha` binary against a SQLite file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn disha(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_disha"))
+        .args(args)
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn catalog_copy(dir: &Path) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/careers");
+    std::fs::create_dir_all(dir).expect("dir");
+    for entry in std::fs::read_dir(src).expect("catalog") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
+#[test]
+fn openapi_prints_the_document_the_server_serves() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = disha(&dir.path().join("x.db"), &["openapi"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        printed,
+        serde_json::to_value(disha_web::openapi()).expect("spec")
+    );
+}
+
+#[test]
+fn catalog_load_adds_then_revises_only_what_changed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("disha.db");
+    let migrate = disha(&db, &["migrate"]);
+    assert!(migrate.status.success(), "{}", text(&migrate.stderr));
+
+    let first = disha(&db, &["catalog", "load"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert_eq!(
+        text(&first.stdout).trim(),
+        "48 created, 0 updated, 0 unchanged"
+    );
+
+    let edited = dir.path().join("edited");
+    catalog_copy(&edited);
+    let file = edited.join("dietitian.toml");
+    let toml = std::fs::read_to_string(&file).expect("read");
+    let toml = toml.replacen("summary = \"", "summary = \"Edited: ", 1);
+    std::fs::write(&file, toml).expect("write");
+    let second = disha(
+        &db,
+        &["catalog", "load", "--dir", edited.to_str().expect("utf-8")],
+    );
+    assert!(second.status.success(), "{}", text(&second.stderr));
+    assert_eq!(
+        text(&second.stdout).trim(),
+        "0 created, 1 updated, 47 unchanged"
+    );
+}
+
+#[test]
+fn a_malformed_catalog_is_refused_naming_the_file_and_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("disha.db");
+    let broken = dir.path().join("broken");
+    catalog_copy(&broken);
+    let file = broken.join("chef.toml");
+    let toml = std::fs::read_to_string(&file)
+        .expect("read")
+        .replace("education_level = 3", "education_level = 9");
+    std::fs::write(&file, toml).expect("write");
+
+    let check = disha(
+        &db,
+        &["catalog", "check", "--dir", broken.to_str().expect("utf-8")],
+    );
+    assert!(!check.status.success());
+    let err = text(&check.stderr);
+    assert!(err.contains("chef.toml: education_level:"), "{err}");
+
+    let load = disha(
+        &db,
+        &["catalog", "load", "--dir", broken.to_str().expect("utf-8")],
+    );
+    assert!(!load.status.success());
+    assert!(text(&load.stderr).contains("nothing was written"));
+    let after = disha(&db, &["catalog", "load"]);
+    assert_eq!(
+        text(&after.stdout).trim(),
+        "48 created, 0 updated, 0 unchanged",
+        "the failed load wrote nothing"
+    );
+}
+
+#[test]
+fn a_bad_database_url_is_a_clear_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_disha"))
+        .args(["migrate"])
+        .env("DATABASE_URL", "mysql://somewhere/db")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("DATABASE_URL must start with sqlite:// or postgres://"));
+}
