@@ -104,27 +104,30 @@ impl Library {
             .filter_map(|s| Slug::parse(s).ok())
             .collect();
         let mut featured = self.store.published_summaries(&picks).await?;
-        let recent = CareerQuery {
-            sort: CareerSort::Updated,
-            page: PageRequest {
-                page: 1,
-                per_page: 12,
-            },
-            ..CareerQuery::default()
-        };
-        let page = self.store.list_published_careers(&recent).await?;
-        for c in page.items {
-            if featured.len() >= FEATURED.len() {
-                break;
-            }
-            if !featured.iter().any(|f| f.slug == c.slug) {
-                featured.push(c);
+        if featured.len() < FEATURED.len() {
+            // Only when a pick is missing or in draft: fill the gap with recently updated careers.
+            let recent = CareerQuery {
+                sort: CareerSort::Updated,
+                page: PageRequest {
+                    page: 1,
+                    per_page: 12,
+                },
+                ..CareerQuery::default()
+            };
+            for c in self.store.list_published_careers(&recent).await?.items {
+                if featured.len() >= FEATURED.len() {
+                    break;
+                }
+                if !featured.iter().any(|f| f.slug == c.slug) {
+                    featured.push(c);
+                }
             }
         }
+        let total = streams.iter().map(|s| s.careers).sum();
         Ok(HomeData {
             streams,
             featured,
-            total: page.total,
+            total,
         })
     }
 

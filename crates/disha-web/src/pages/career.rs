@@ -1,5 +1,5 @@
-use super::{Card, Head, decimal, inr, json_ld, render};
-use crate::format;
+use super::{Card, Head, json_ld, render};
+use crate::format::{self, decimal, inr};
 use crate::i18n::{Messages, fill};
 use crate::markdown::to_safe_html;
 use crate::respond::{Kind, cached};

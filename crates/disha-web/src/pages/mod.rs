@@ -14,7 +14,6 @@ pub use home::home;
 pub use seo::{robots, sitemap};
 
 use crate::assets::CSS_HREF;
-use crate::format;
 use crate::i18n::Messages;
 use crate::state::AppState;
 use askama::Template;
@@ -94,5 +93,3 @@ pub fn json_ld(value: &serde_json::Value) -> String {
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
-
-pub use format::{decimal, inr};
