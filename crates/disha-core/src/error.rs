@@ -10,19 +10,32 @@ pub enum CoreError {
     /// The request was malformed; each field says why.
     #[error("invalid input: {0}")]
     Invalid(FieldErrors),
+    /// A unique value is already taken; names the field.
+    #[error("{field} is already taken")]
+    Conflict {
+        /// The field whose value clashed.
+        field: String,
+        /// The store's error.
+        #[source]
+        source: StoreError,
+    },
     /// The database is down or overloaded; retrying later may work.
-    #[error("temporarily unavailable: {0}")]
-    Unavailable(String),
+    #[error("temporarily unavailable")]
+    Unavailable(#[source] StoreError),
     /// A bug or corrupt data; logged, never shown in detail.
-    #[error("internal error: {0}")]
-    Internal(String),
+    #[error("internal error")]
+    Internal(#[source] StoreError),
 }
 
 impl From<StoreError> for CoreError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unavailable(m) => CoreError::Unavailable(m),
-            other => CoreError::Internal(other.to_string()),
+            StoreError::Unavailable(_) => CoreError::Unavailable(e),
+            StoreError::Conflict { ref field, .. } => CoreError::Conflict {
+                field: field.clone(),
+                source: e,
+            },
+            other => CoreError::Internal(other),
         }
     }
 }

@@ -1,42 +1,49 @@
-//! Knowing when cached pages have gone stale.
+//! Knowing when cached pages have gone stale, one freshness scope at a time.
 //!
-//! Every store write that changes published content bumps a version number in the same transaction. This
-//! instance's own writes update the local copy at once; writes by other instances or by the `catalog load`
-//! command are picked up by a watcher that reads the number every [`POLL`]. Readers compare the local copy
-//! (an atomic load, no I/O) with the version a cached page was rendered at.
+//! Every store write bumps the version of each scope whose content it changed, in the same transaction
+//! (`disha_store::scopes`). This instance's own writes update the local copy at once; writes by other
+//! instances or by the `catalog load` command are picked up by a watcher that reads every scope's version
+//! each [`POLL`]. A cached page remembers the versions of the scopes it was built from and is served only
+//! while all of them are unchanged, so a change to one kind of content leaves other pages cached.
 
 use disha_store::Store;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-/// How often the watcher reads the version: the longest a page can lag behind another process's write.
+/// How often the watcher reads the versions: the longest a page can lag behind another process's write.
 pub const POLL: Duration = Duration::from_millis(500);
 
-/// The content version as this instance last saw it.
+/// The content versions as this instance last saw them, by scope.
 #[derive(Debug, Default)]
-pub struct ContentVersion(AtomicI64);
+pub struct ContentVersions(RwLock<HashMap<String, i64>>);
 
-impl ContentVersion {
-    /// The version to compare cached entries against.
+impl ContentVersions {
+    /// The version of `scope` to compare cached entries against; 0 for a scope never written.
     #[must_use]
-    pub fn current(&self) -> i64 {
-        self.0.load(Ordering::Acquire)
+    pub fn current(&self, scope: &str) -> i64 {
+        self.0
+            .read()
+            .map_or(0, |m| m.get(scope).copied().unwrap_or_default())
     }
 
-    /// Records a version read from the store; never moves backwards.
-    pub fn observe(&self, version: i64) {
-        self.0.fetch_max(version, Ordering::AcqRel);
+    /// Records versions read from the store; a scope's version never moves backwards.
+    pub fn observe(&self, versions: impl IntoIterator<Item = (String, i64)>) {
+        if let Ok(mut m) = self.0.write() {
+            for (scope, v) in versions {
+                let e = m.entry(scope).or_default();
+                *e = (*e).max(v);
+            }
+        }
     }
 
-    /// Reads the store's version and records it.
+    /// Reads every scope's version from the store and records it.
     ///
     /// # Errors
     /// When the store cannot be read.
-    pub async fn refresh(&self, store: &dyn Store) -> Result<i64, disha_store::StoreError> {
-        let v = store.content_version().await?;
-        self.observe(v);
-        Ok(self.current())
+    pub async fn refresh(&self, store: &dyn Store) -> Result<(), disha_store::StoreError> {
+        self.observe(store.content_versions().await?);
+        Ok(())
     }
 
     /// Keeps this copy current until the returned handle is aborted or the runtime stops.
@@ -48,7 +55,7 @@ impl ContentVersion {
             loop {
                 tick.tick().await;
                 if let Err(e) = me.refresh(store.as_ref()).await {
-                    tracing::warn!(error = %e, "could not read the content version; cached pages may lag");
+                    tracing::warn!(error = %e, "could not read content versions; cached pages may lag");
                 }
             }
         })
@@ -57,15 +64,22 @@ impl ContentVersion {
 
 #[cfg(test)]
 mod tests {
-    use super::ContentVersion;
+    use super::ContentVersions;
 
     #[test]
-    fn the_version_never_moves_backwards() {
-        let v = ContentVersion::default();
-        v.observe(5);
-        v.observe(3);
-        assert_eq!(v.current(), 5);
-        v.observe(6);
-        assert_eq!(v.current(), 6);
+    fn a_version_never_moves_backwards_and_scopes_are_independent() {
+        let v = ContentVersions::default();
+        v.observe([("careers".to_owned(), 5), ("colleges".to_owned(), 2)]);
+        v.observe([("careers".to_owned(), 3)]);
+        assert_eq!(v.current("careers"), 5);
+        assert_eq!(v.current("colleges"), 2);
+        v.observe([("careers".to_owned(), 6)]);
+        assert_eq!(v.current("careers"), 6);
+        assert_eq!(
+            v.current("colleges"),
+            2,
+            "another scope's change leaves it alone"
+        );
+        assert_eq!(v.current("articles"), 0);
     }
 }

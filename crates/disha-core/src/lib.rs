@@ -8,5 +8,5 @@ pub mod library;
 
 pub use catalog::{CatalogError, CatalogFile, parse_catalog};
 pub use error::CoreError;
-pub use freshness::ContentVersion;
+pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};

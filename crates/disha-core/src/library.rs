@@ -1,6 +1,6 @@
 //! The career library: what the home page, the career list and a profile page need.
 
-use crate::{ContentVersion, CoreError};
+use crate::{ContentVersions, CoreError};
 use disha_domain::{
     Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest, Paged, Slug,
 };
@@ -43,7 +43,7 @@ pub struct HomeData {
 #[derive(Clone)]
 pub struct Library {
     store: Arc<dyn Store>,
-    version: Arc<ContentVersion>,
+    versions: Arc<ContentVersions>,
 }
 
 impl std::fmt::Debug for Library {
@@ -57,14 +57,14 @@ impl std::fmt::Debug for Library {
 impl Library {
     /// Builds the library over a store and the content version this instance tracks.
     #[must_use]
-    pub fn new(store: Arc<dyn Store>, version: Arc<ContentVersion>) -> Self {
-        Self { store, version }
+    pub fn new(store: Arc<dyn Store>, versions: Arc<ContentVersions>) -> Self {
+        Self { store, versions }
     }
 
-    /// The content version cached output must match.
+    /// The version of a freshness scope (`disha_store::scopes`) that cached output built from it must match.
     #[must_use]
-    pub fn content_version(&self) -> i64 {
-        self.version.current()
+    pub fn content_version(&self, scope: &str) -> i64 {
+        self.versions.current(scope)
     }
 
     /// A published profile and its related careers.
@@ -147,7 +147,7 @@ impl Library {
     pub async fn put_profiles(&self, profiles: &[CareerProfile]) -> Result<PutOutcome, CoreError> {
         let outcome = self.store.put_careers(profiles).await?;
         if outcome.changed() {
-            self.version.refresh(self.store.as_ref()).await?;
+            self.versions.refresh(self.store.as_ref()).await?;
         }
         tracing::info!(
             created = outcome.created,

@@ -1,6 +1,10 @@
 //! The career profile: what a student reads to decide whether a career is for them.
 
-use crate::{FieldErrors, Slug, Stream};
+mod sources;
+
+pub use sources::{CheckedOn, RestrictedSeats, SeatBasis, Source, SourceTopic, SourceUrl};
+
+use crate::{FieldCode, FieldErrors, Problem, Slug, Stream};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use time::OffsetDateTime;
@@ -16,11 +20,11 @@ impl EducationLevel {
     /// Accepts 1 to 5.
     ///
     /// # Errors
-    /// A message for a field error when the value is outside 1–5.
-    pub fn new(level: i64) -> Result<Self, &'static str> {
+    /// A range problem when the value is outside 1–5.
+    pub fn new(level: i64) -> Result<Self, Problem> {
         match u8::try_from(level) {
             Ok(l @ 1..=5) => Ok(Self(l)),
-            _ => Err("must be a whole number from 1 to 5"),
+            _ => Err(Problem::range(1, 5)),
         }
     }
 
@@ -68,9 +72,8 @@ impl AsOf {
     /// Parses `YYYY` or `YYYY-MM` (month 01–12, year 1990–2100).
     ///
     /// # Errors
-    /// A message for a field error.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        const MSG: &str = "must be a year (2025) or a year and month (2025-06)";
+    /// A format problem.
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
         let (year, month) = match raw.split_once('-') {
             Some((y, m)) => (y, Some(m)),
             None => (raw, None),
@@ -84,7 +87,9 @@ impl AsOf {
         if year_ok && month_ok {
             Ok(Self(raw.to_owned()))
         } else {
-            Err(MSG)
+            Err(Problem::format(
+                "a year (2025) or a year and month (2025-06)",
+            ))
         }
     }
 
@@ -313,6 +318,16 @@ pub struct CareerProfile {
     pub jobs: Vec<Job>,
     /// Questions and answers.
     pub faqs: Vec<Faq>,
+    /// Facts not yet confirmed as current, worded for a parent; shown under "Still being confirmed".
+    #[serde(default)]
+    pub pending: Vec<String>,
+    /// Official sources for the exams, eligibility rules and regulators. Profiles stored before sources were
+    /// required read back with none; the catalog check refuses a profile without them.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Seats limited by gender, domicile or category on the routes into this career.
+    #[serde(default)]
+    pub restricted_seats: Vec<RestrictedSeats>,
 }
 
 /// A stored profile with its history fields.
@@ -355,7 +370,7 @@ pub struct CareerSummary {
 }
 
 /// The top-level keys of a profile file, in the order `catalog/README.md` lists them.
-pub const PROFILE_FIELDS: [&str; 16] = [
+pub const PROFILE_FIELDS: [&str; 19] = [
     "slug",
     "title",
     "stream",
@@ -372,6 +387,9 @@ pub const PROFILE_FIELDS: [&str; 16] = [
     "colleges",
     "jobs",
     "faqs",
+    "pending",
+    "sources",
+    "restricted_seats",
 ];
 
 impl CareerProfile {
@@ -386,12 +404,10 @@ impl CareerProfile {
                 .keys()
                 .filter(|k| !PROFILE_FIELDS.contains(&k.as_str()))
             {
-                unknown.push(
+                unknown.add(
                     key.clone(),
-                    format!(
-                        "unknown field `{key}`; expected one of {}",
-                        PROFILE_FIELDS.join(", ")
-                    ),
+                    FieldCode::Unknown,
+                    vec![("expected", PROFILE_FIELDS.join(", "))],
                 );
             }
             if !unknown.is_empty() {
@@ -474,7 +490,7 @@ impl CareerProfile {
                 &format!("courses[{i}].fee.source"),
                 &c.fee.source,
                 3,
-                200,
+                300,
             );
         }
         count(&mut e, "colleges", self.colleges.len(), 1, 15);
@@ -501,7 +517,43 @@ impl CareerProfile {
             text(&mut e, &format!("faqs[{i}].question"), &f.question, 5, 300);
             text(&mut e, &format!("faqs[{i}].answer"), &f.answer, 10, 1500);
         }
+        list(&mut e, "pending", &self.pending, 0, 10, 400);
+        self.check_sources(&mut e);
         e
+    }
+
+    /// Every profile names official sources covering its exams, eligibility and regulator.
+    fn check_sources(&self, e: &mut FieldErrors) {
+        count(e, "sources", self.sources.len(), 2, 12);
+        for (i, s) in self.sources.iter().enumerate() {
+            text(e, &format!("sources[{i}].name"), &s.name, 5, 160);
+            if s.covers.is_empty() {
+                e.push(
+                    format!("sources[{i}].covers"),
+                    "must name at least one of exams, eligibility, regulator",
+                );
+            }
+        }
+        for topic in <SourceTopic as strum::IntoEnumIterator>::iter() {
+            if !self.sources.iter().any(|s| s.covers.contains(&topic)) {
+                let name: &'static str = topic.into();
+                e.push(
+                    "sources",
+                    format!("no source covers {name}; name the official page for it"),
+                );
+            }
+        }
+        count(e, "restricted_seats", self.restricted_seats.len(), 0, 10);
+        for (i, r) in self.restricted_seats.iter().enumerate() {
+            text(
+                e,
+                &format!("restricted_seats[{i}].applies_to"),
+                &r.applies_to,
+                3,
+                160,
+            );
+            text(e, &format!("restricted_seats[{i}].rule"), &r.rule, 5, 300);
+        }
     }
 }
 
@@ -534,13 +586,21 @@ fn riasec_name(letter: char) -> &'static str {
 fn text(e: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) {
     let n = value.trim().chars().count();
     if n < min || n > max {
-        e.push(field, format!("must be {min} to {max} characters (is {n})"));
+        e.at(field, Problem::length(min, max, n));
     }
 }
 
 fn count(e: &mut FieldErrors, field: &str, n: usize, min: usize, max: usize) {
     if n < min || n > max {
-        e.push(field, format!("must have {min} to {max} items (has {n})"));
+        e.add(
+            field,
+            FieldCode::Count,
+            vec![
+                ("min", min.to_string()),
+                ("max", max.to_string()),
+                ("actual", n.to_string()),
+            ],
+        );
     }
 }
 

@@ -8,10 +8,11 @@ pub mod slug;
 pub mod stream;
 
 pub use career::{
-    AsOf, Career, CareerProfile, CareerSummary, College, Course, CourseLevel, EducationLevel, Faq,
-    FeePer, FeeRange, Job, Riasec, SalaryBasis, SalaryRange, Status, Step,
+    AsOf, Career, CareerProfile, CareerSummary, CheckedOn, College, Course, CourseLevel,
+    EducationLevel, Faq, FeePer, FeeRange, Job, RestrictedSeats, Riasec, SalaryBasis, SalaryRange,
+    SeatBasis, Source, SourceTopic, SourceUrl, Status, Step,
 };
-pub use errors::{FieldError, FieldErrors};
+pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
 };

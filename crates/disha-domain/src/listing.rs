@@ -1,6 +1,6 @@
 //! Listing careers: filters, sort order and pages, parsed from untrusted query strings.
 
-use crate::{EducationLevel, FieldErrors, Stream};
+use crate::{EducationLevel, FieldErrors, Problem, Stream};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -67,10 +67,11 @@ impl TitlePrefix {
     /// single spaces, punctuation dropped. At most 60 characters; nothing left means no filter.
     ///
     /// # Errors
-    /// A message for a field error.
-    pub fn parse(raw: &str) -> Result<Option<Self>, &'static str> {
-        if raw.trim().chars().count() > 60 {
-            return Err("must be at most 60 characters");
+    /// A length problem.
+    pub fn parse(raw: &str) -> Result<Option<Self>, Problem> {
+        let n = raw.trim().chars().count();
+        if n > 60 {
+            return Err(Problem::length(0, 60, n));
         }
         let words = title_words(raw);
         let words = words.trim_start();
@@ -116,8 +117,24 @@ pub fn title_words(title: &str) -> String {
     out
 }
 
-/// How a career list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// How a career list is ordered. The one list of sort keys: parsing, the API's schema and the pages' sort
+/// menu all come from here.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    ToSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum CareerSort {
     /// A to Z by title.
     #[default]
@@ -131,12 +148,8 @@ pub enum CareerSort {
 impl CareerSort {
     /// The key used in query strings.
     #[must_use]
-    pub const fn key(self) -> &'static str {
-        match self {
-            CareerSort::Title => "title",
-            CareerSort::Level => "level",
-            CareerSort::Updated => "updated",
-        }
+    pub fn key(self) -> &'static str {
+        self.into()
     }
 }
 
@@ -183,37 +196,40 @@ impl CareerQuery {
         let stream = given(raw.stream).and_then(|s| {
             let found = Stream::from_key(s);
             if found.is_none() {
-                e.push("stream", "is not a known stream");
+                let keys: Vec<&str> = Stream::ALL.iter().map(|s| s.key()).collect();
+                e.at("stream", Problem::one_of(&keys));
             }
             found
         });
         let level = given(raw.level).and_then(|l| {
             match l
                 .parse::<i64>()
-                .map_err(|_| "must be a whole number from 1 to 5")
+                .map_err(|_| Problem::range(1, 5))
                 .and_then(EducationLevel::new)
             {
                 Ok(l) => Some(l),
-                Err(m) => {
-                    e.push("level", m);
+                Err(p) => {
+                    e.at("level", p);
                     None
                 }
             }
         });
         let prefix = match TitlePrefix::parse(raw.q.unwrap_or_default()) {
             Ok(p) => p,
-            Err(m) => {
-                e.push("q", m);
+            Err(p) => {
+                e.at("q", p);
                 None
             }
         };
-        let sort = match given(raw.sort) {
-            None | Some("title") => CareerSort::Title,
-            Some("level") => CareerSort::Level,
-            Some("updated") => CareerSort::Updated,
-            Some(_) => {
-                e.push("sort", "must be one of: title, level, updated");
-                CareerSort::Title
+        let sort = match given(raw.sort).map(str::parse::<CareerSort>) {
+            None => CareerSort::default(),
+            Some(Ok(s)) => s,
+            Some(Err(_)) => {
+                let keys: Vec<&str> = <CareerSort as strum::IntoEnumIterator>::iter()
+                    .map(CareerSort::key)
+                    .collect();
+                e.at("sort", Problem::one_of(&keys));
+                CareerSort::default()
             }
         };
         let page = number(&mut e, "page", given(raw.page), 1, MAX_PAGE, 1);
@@ -251,7 +267,7 @@ fn number(
         None => default,
         Some(Ok(n)) if (min..=max).contains(&n) => n,
         Some(_) => {
-            e.push(field, format!("must be a whole number from {min} to {max}"));
+            e.range(field, min, max);
             default
         }
     }

@@ -1,5 +1,6 @@
 //! URL-safe identifiers for careers (and, later, colleges and posts).
 
+use crate::Problem;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use utoipa::ToSchema;
@@ -17,10 +18,10 @@ impl Slug {
     /// Parses a slug: 2–80 characters, lowercase ASCII letters and digits in words joined by single hyphens.
     ///
     /// # Errors
-    /// A message saying what is wrong, suitable for a field error.
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    /// What is wrong, for a field error.
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
         if raw.len() < 2 || raw.len() > MAX_SLUG_LEN {
-            return Err("must be 2 to 80 characters long");
+            return Err(Problem::length(2, MAX_SLUG_LEN, raw.chars().count()));
         }
         let well_formed = raw.split('-').all(|word| {
             !word.is_empty()
@@ -31,7 +32,9 @@ impl Slug {
         if well_formed {
             Ok(Self(raw.to_owned()))
         } else {
-            Err("must be lowercase letters and digits joined by single hyphens")
+            Err(Problem::format(
+                "lowercase letters and digits joined by single hyphens",
+            ))
         }
     }
 

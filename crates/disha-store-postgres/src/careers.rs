@@ -1,10 +1,10 @@
 use crate::PgStore;
-use crate::rows::{self, SummaryRow, db};
+use crate::rows::{self, CareerRow, ExistingRow, SlugRow, StreamCountRow, SummaryRow, db};
 use async_trait::async_trait;
 use disha_domain::{
     Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, title_words,
 };
-use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode};
+use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode, scopes};
 use sqlx::{Postgres, QueryBuilder};
 use time::OffsetDateTime;
 
@@ -41,21 +41,21 @@ impl CareerStore for PgStore {
             .map_err(db)?;
         for p in profiles {
             let body = sqlx::types::Json(p);
-            let existing: Option<(i64, bool)> =
-                sqlx::query_as("SELECT revision, body = $2 FROM careers WHERE slug = $1")
+            let existing: Option<ExistingRow> =
+                sqlx::query_as("SELECT revision, body = $2 AS same FROM careers WHERE slug = $1")
                     .bind(p.slug.as_str())
                     .bind(body)
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db)?;
             let revision = match existing {
-                Some((_, true)) => {
+                Some(old) if old.same => {
                     out.unchanged += 1;
                     continue;
                 }
-                Some((rev, false)) => {
+                Some(old) => {
                     out.updated += 1;
-                    rev + 1
+                    old.revision + 1
                 }
                 None => {
                     out.created += 1;
@@ -85,28 +85,32 @@ impl CareerStore for PgStore {
             .map_err(db)?;
         }
         if out.changed() {
-            sqlx::query("UPDATE content_version SET version = version + 1 WHERE id = 1")
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+            sqlx::query(
+                "INSERT INTO content_versions (scope, version) VALUES ($1, 1)
+                 ON CONFLICT (scope) DO UPDATE SET version = content_versions.version + 1",
+            )
+            .bind(scopes::CAREERS)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         }
         tx.commit().await.map_err(db)?;
         Ok(out)
     }
 
     async fn published_career(&self, slug: &Slug) -> Result<Option<Career>, StoreError> {
-        let row: Option<(sqlx::types::Json<CareerProfile>, i64, OffsetDateTime, OffsetDateTime)> = sqlx::query_as(
+        let row: Option<CareerRow> = sqlx::query_as(
             "SELECT body, revision, created_at, updated_at FROM careers WHERE slug = $1 AND status = 'published'",
         )
         .bind(slug.as_str())
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
-        Ok(row.map(|(body, revision, created_at, updated_at)| Career {
-            profile: body.0,
-            revision,
-            created_at,
-            updated_at,
+        Ok(row.map(|r| Career {
+            profile: r.body.0,
+            revision: r.revision,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
         }))
     }
 
@@ -140,7 +144,7 @@ impl CareerStore for PgStore {
         Ok(Paged {
             items: rows
                 .into_iter()
-                .map(rows::summary)
+                .map(SummaryRow::decode)
                 .collect::<Result<_, _>>()?,
             total: decode::count(total),
             page: q.page.page,
@@ -167,29 +171,29 @@ impl CareerStore for PgStore {
             .map_err(db)?;
         let found = rows
             .into_iter()
-            .map(rows::summary)
+            .map(SummaryRow::decode)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(decode::in_requested_order(found, slugs))
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream",
+        let rows: Vec<StreamCountRow> = sqlx::query_as(
+            "SELECT stream, COUNT(*) AS careers FROM careers WHERE status = 'published' GROUP BY stream",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        decode::stream_counts(rows)
+        decode::stream_counts(rows.into_iter().map(|r| (r.stream, r.careers)).collect())
     }
 
     async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
-        let rows: Vec<(String, OffsetDateTime)> =
+        let rows: Vec<SlugRow> =
             sqlx::query_as("SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug COLLATE \"C\"")
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db)?;
         rows.into_iter()
-            .map(|(s, t)| Ok((decode::slug(&s)?, t)))
+            .map(|r| Ok((decode::slug(&r.slug)?, r.updated_at)))
             .collect()
     }
 

@@ -25,12 +25,14 @@ impl PgStore {
     /// # Errors
     /// When the URL is malformed or the server cannot be reached.
     pub async fn open(url: &str, max_connections: u32) -> Result<Self, StoreError> {
-        let opts = PgConnectOptions::from_str(url)
-            .map_err(|e| StoreError::Unavailable(format!("bad PostgreSQL URL: {e}")))?;
+        let opts =
+            PgConnectOptions::from_str(url).map_err(|e| StoreError::Unavailable(Box::new(e)))?;
         let pool = PgPoolOptions::new()
             .max_connections(max_connections.max(1))
             .min_connections(1)
-            .acquire_timeout(Duration::from_secs(5))
+            // An outage must turn into a quick 503 with Retry-After, not a request hanging on the pool;
+            // cached pages keep being served meanwhile because they need no connection.
+            .acquire_timeout(Duration::from_secs(1))
             .connect_with(opts)
             .await
             .map_err(rows::unavailable)?;

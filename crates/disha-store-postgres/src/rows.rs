@@ -1,27 +1,73 @@
-//! Turning rows into domain types, and sqlx errors into store errors.
+//! Rows as named structs, and sqlx errors as store errors.
 
-use disha_domain::CareerSummary;
+use disha_domain::{CareerProfile, CareerSummary};
 use disha_store::StoreError;
 use disha_store::decode::SummaryColumns;
-use sqlx::error::ErrorKind;
+use sqlx::types::Json;
 use time::OffsetDateTime;
 
-/// The columns of `SUMMARY_COLUMNS`, in order.
-pub(crate) type SummaryRow = (String, String, String, String, i16, i64, OffsetDateTime);
+/// The columns of `SUMMARY_COLUMNS`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryRow {
+    slug: String,
+    title: String,
+    stream: String,
+    summary: String,
+    education_level: i16,
+    revision: i64,
+    updated_at: OffsetDateTime,
+}
 
-pub(crate) fn summary(
-    (slug, title, stream, summary, level, revision, updated_at): SummaryRow,
-) -> Result<CareerSummary, StoreError> {
-    SummaryColumns {
-        slug,
-        title,
-        stream,
-        summary,
-        education_level: i64::from(level),
-        revision,
-        updated_at,
+impl SummaryRow {
+    pub(crate) fn decode(self) -> Result<CareerSummary, StoreError> {
+        SummaryColumns {
+            slug: self.slug,
+            title: self.title,
+            stream: self.stream,
+            summary: self.summary,
+            education_level: i64::from(self.education_level),
+            revision: self.revision,
+            updated_at: self.updated_at,
+        }
+        .decode()
     }
-    .decode()
+}
+
+/// A stored profile document with its history columns.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CareerRow {
+    pub(crate) body: Json<CareerProfile>,
+    pub(crate) revision: i64,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// What a batch write compares against.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ExistingRow {
+    pub(crate) revision: i64,
+    pub(crate) same: bool,
+}
+
+/// A count per stream.
+#[derive(sqlx::FromRow)]
+pub(crate) struct StreamCountRow {
+    pub(crate) stream: String,
+    pub(crate) careers: i64,
+}
+
+/// A slug with the time its content last changed.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SlugRow {
+    pub(crate) slug: String,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// One freshness scope.
+#[derive(sqlx::FromRow)]
+pub(crate) struct VersionRow {
+    pub(crate) scope: String,
+    pub(crate) version: i64,
 }
 
 /// PostgreSQL keeps microseconds; truncating first makes what we store equal to what we read back.
@@ -32,15 +78,21 @@ pub(crate) fn now() -> OffsetDateTime {
 }
 
 pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
-    StoreError::Unavailable(e.to_string())
+    StoreError::Unavailable(Box::new(e))
 }
 
+/// PostgreSQL names the violated constraint (`careers_slug_key`, by its default `<table>_<column>_key`
+/// naming); the field is the part between the table and the suffix.
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => {
-            StoreError::Conflict { field: "slug" }
-        }
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => unavailable(e),
-        _ => StoreError::Database(e.to_string()),
-    }
+    StoreError::from_sqlx(e, |d| {
+        let constraint = d.constraint().unwrap_or_default().to_owned();
+        let table = d.table().unwrap_or_default();
+        let field = constraint
+            .strip_prefix(table)
+            .map(|rest| rest.trim_start_matches('_'))
+            .unwrap_or(&constraint)
+            .trim_end_matches("_key")
+            .to_owned();
+        (field, constraint)
+    })
 }

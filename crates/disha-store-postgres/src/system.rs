@@ -1,13 +1,11 @@
 use crate::{PgStore, rows};
 use async_trait::async_trait;
 use disha_store::{PoolStats, StoreError, SystemStore};
-use sqlx::SqlSafeStr;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
-use std::borrow::Cow;
+use sqlx::migrate::Migrator;
 
-/// The schema, oldest first. Shipped migrations are never edited; changes come as new files.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
+/// The schema, embedded from `migrations/` at compile time: a file there is a migration, so none can be
+/// forgotten. Shipped migrations are never edited; changes come as new files.
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
 #[async_trait]
 impl SystemStore for PgStore {
@@ -17,23 +15,10 @@ impl SystemStore for PgStore {
 
     async fn migrate(&self) -> Result<(), StoreError> {
         // The migrator holds a PostgreSQL advisory lock while it runs, so instances starting together queue.
-        Migrator::with_migrations(
-            MIGRATIONS
-                .iter()
-                .map(|(v, d, sql)| {
-                    Migration::new(
-                        *v,
-                        Cow::Borrowed(*d),
-                        MigrationType::Simple,
-                        sql.into_sql_str(),
-                        false,
-                    )
-                })
-                .collect(),
-        )
-        .run(&self.pool)
-        .await
-        .map_err(|e| StoreError::Database(format!("migration failed: {e}")))
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(Box::new(e)))
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
@@ -44,11 +29,13 @@ impl SystemStore for PgStore {
             .map_err(rows::unavailable)
     }
 
-    async fn content_version(&self) -> Result<i64, StoreError> {
-        sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(rows::db)
+    async fn content_versions(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        let rows: Vec<rows::VersionRow> =
+            sqlx::query_as("SELECT scope, version FROM content_versions")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(rows::db)?;
+        Ok(rows.into_iter().map(|r| (r.scope, r.version)).collect())
     }
 
     fn pool_stats(&self) -> Vec<PoolStats> {

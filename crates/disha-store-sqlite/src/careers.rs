@@ -1,18 +1,19 @@
 use crate::SqliteStore;
-use crate::rows::{self, SummaryRow, db, from_micros, to_micros};
+use crate::rows::{
+    CareerRow, ExistingRow, SlugRow, StreamCountRow, SummaryRow, db, from_micros, to_micros,
+};
 use async_trait::async_trait;
 use disha_domain::{
     Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, title_words,
 };
-use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode};
+use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode, scopes};
 use sqlx::{QueryBuilder, Sqlite};
 use time::OffsetDateTime;
 
 const SUMMARY_COLUMNS: &str = "slug, title, stream, summary, education_level, revision, updated_at";
 
 fn encode(p: &CareerProfile) -> Result<String, StoreError> {
-    serde_json::to_string(p)
-        .map_err(|e| StoreError::Database(format!("cannot encode profile: {e}")))
+    serde_json::to_string(p).map_err(|e| StoreError::Database(Box::new(e)))
 }
 
 /// Appends the WHERE clause shared by the page query and its count.
@@ -44,20 +45,20 @@ impl CareerStore for SqliteStore {
             .map_err(db)?;
         for p in profiles {
             let body = encode(p)?;
-            let existing: Option<(i64, String)> =
+            let existing: Option<ExistingRow> =
                 sqlx::query_as("SELECT revision, body FROM careers WHERE slug = ?")
                     .bind(p.slug.as_str())
                     .fetch_optional(&mut *tx)
                     .await
                     .map_err(db)?;
             let revision = match existing {
-                Some((_, old)) if old == body => {
+                Some(old) if old.body == body => {
                     out.unchanged += 1;
                     continue;
                 }
-                Some((rev, _)) => {
+                Some(old) => {
                     out.updated += 1;
-                    rev + 1
+                    old.revision + 1
                 }
                 None => {
                     out.created += 1;
@@ -87,31 +88,35 @@ impl CareerStore for SqliteStore {
             .map_err(db)?;
         }
         if out.changed() {
-            sqlx::query("UPDATE content_version SET version = version + 1 WHERE id = 1")
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+            sqlx::query(
+                "INSERT INTO content_versions (scope, version) VALUES (?, 1)
+                 ON CONFLICT (scope) DO UPDATE SET version = version + 1",
+            )
+            .bind(scopes::CAREERS)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         }
         tx.commit().await.map_err(db)?;
         Ok(out)
     }
 
     async fn published_career(&self, slug: &Slug) -> Result<Option<Career>, StoreError> {
-        let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
+        let row: Option<CareerRow> = sqlx::query_as(
             "SELECT body, revision, created_at, updated_at FROM careers WHERE slug = ? AND status = 'published'",
         )
         .bind(slug.as_str())
         .fetch_optional(&self.reader)
         .await
         .map_err(db)?;
-        row.map(|(body, revision, created, updated)| {
-            let profile = serde_json::from_str(&body)
+        row.map(|r| {
+            let profile = serde_json::from_str(&r.body)
                 .map_err(|e| StoreError::Corrupt(format!("{slug}: {e}")))?;
             Ok(Career {
                 profile,
-                revision,
-                created_at: from_micros(created)?,
-                updated_at: from_micros(updated)?,
+                revision: r.revision,
+                created_at: from_micros(r.created_at)?,
+                updated_at: from_micros(r.updated_at)?,
             })
         })
         .transpose()
@@ -132,9 +137,9 @@ impl CareerStore for SqliteStore {
         let mut page = QueryBuilder::<Sqlite>::new(format!("SELECT {SUMMARY_COLUMNS}"));
         push_filters(&mut page, q);
         page.push(match q.sort {
-            CareerSort::Title => " ORDER BY lower(title), slug",
-            CareerSort::Level => " ORDER BY education_level, lower(title), slug",
-            CareerSort::Updated => " ORDER BY updated_at DESC, lower(title), slug",
+            CareerSort::Title => " ORDER BY title COLLATE NOCASE, slug",
+            CareerSort::Level => " ORDER BY education_level, title COLLATE NOCASE, slug",
+            CareerSort::Updated => " ORDER BY updated_at DESC, title COLLATE NOCASE, slug",
         });
         page.push(" LIMIT ").push_bind(i64::from(q.page.per_page));
         page.push(" OFFSET ")
@@ -147,7 +152,7 @@ impl CareerStore for SqliteStore {
         Ok(Paged {
             items: rows
                 .into_iter()
-                .map(rows::summary)
+                .map(SummaryRow::decode)
                 .collect::<Result<_, _>>()?,
             total: decode::count(total),
             page: q.page.page,
@@ -174,30 +179,30 @@ impl CareerStore for SqliteStore {
             .map_err(db)?;
         let found = rows
             .into_iter()
-            .map(rows::summary)
+            .map(SummaryRow::decode)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(decode::in_requested_order(found, slugs))
     }
 
     async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT stream, COUNT(*) FROM careers WHERE status = 'published' GROUP BY stream",
+        let rows: Vec<StreamCountRow> = sqlx::query_as(
+            "SELECT stream, COUNT(*) AS careers FROM careers WHERE status = 'published' GROUP BY stream",
         )
         .fetch_all(&self.reader)
         .await
         .map_err(db)?;
-        decode::stream_counts(rows)
+        decode::stream_counts(rows.into_iter().map(|r| (r.stream, r.careers)).collect())
     }
 
     async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
+        let rows: Vec<SlugRow> = sqlx::query_as(
             "SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug",
         )
         .fetch_all(&self.reader)
         .await
         .map_err(db)?;
         rows.into_iter()
-            .map(|(s, t)| Ok((decode::slug(&s)?, from_micros(t)?)))
+            .map(|r| Ok((decode::slug(&r.slug)?, from_micros(r.updated_at)?)))
             .collect()
     }
 

@@ -34,7 +34,7 @@ impl SqliteStore {
     /// When the URL is malformed or the file cannot be opened.
     pub async fn open(url: &str, readers: u32) -> Result<Self, StoreError> {
         let base = SqliteConnectOptions::from_str(url)
-            .map_err(|e| StoreError::Unavailable(format!("bad SQLite URL: {e}")))?
+            .map_err(|e| StoreError::Unavailable(Box::new(e)))?
             .journal_mode(SqliteJournalMode::Wal)
             // FULL rather than NORMAL: an acknowledged write must survive a power cut, not just a crash,
             // and catalog writes are rare enough that the extra fsync costs nothing noticeable.
@@ -48,6 +48,7 @@ impl SqliteStore {
             .map_err(rows::unavailable)?;
         let reader = SqlitePoolOptions::new()
             .max_connections(readers.max(1))
+            .acquire_timeout(Duration::from_secs(1))
             .min_connections(1)
             .connect_lazy_with(base.read_only(true));
         Ok(Self { writer, reader })

@@ -1,27 +1,72 @@
-//! Turning rows into domain types, and sqlx errors into store errors.
+//! Rows as named structs, and sqlx errors as store errors.
 
 use disha_domain::CareerSummary;
 use disha_store::StoreError;
 use disha_store::decode::{SummaryColumns, corrupt};
-use sqlx::error::ErrorKind;
 use time::OffsetDateTime;
 
-/// The columns of `SUMMARY_COLUMNS`, in order.
-pub(crate) type SummaryRow = (String, String, String, String, i64, i64, i64);
+/// The columns of `SUMMARY_COLUMNS`.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryRow {
+    slug: String,
+    title: String,
+    stream: String,
+    summary: String,
+    education_level: i64,
+    revision: i64,
+    updated_at: i64,
+}
 
-pub(crate) fn summary(
-    (slug, title, stream, summary, education_level, revision, updated_at): SummaryRow,
-) -> Result<CareerSummary, StoreError> {
-    SummaryColumns {
-        slug,
-        title,
-        stream,
-        summary,
-        education_level,
-        revision,
-        updated_at: from_micros(updated_at)?,
+impl SummaryRow {
+    pub(crate) fn decode(self) -> Result<CareerSummary, StoreError> {
+        SummaryColumns {
+            slug: self.slug,
+            title: self.title,
+            stream: self.stream,
+            summary: self.summary,
+            education_level: self.education_level,
+            revision: self.revision,
+            updated_at: from_micros(self.updated_at)?,
+        }
+        .decode()
     }
-    .decode()
+}
+
+/// A stored profile document with its history columns.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CareerRow {
+    pub(crate) body: String,
+    pub(crate) revision: i64,
+    pub(crate) created_at: i64,
+    pub(crate) updated_at: i64,
+}
+
+/// What a batch write compares against.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ExistingRow {
+    pub(crate) revision: i64,
+    pub(crate) body: String,
+}
+
+/// A count per stream.
+#[derive(sqlx::FromRow)]
+pub(crate) struct StreamCountRow {
+    pub(crate) stream: String,
+    pub(crate) careers: i64,
+}
+
+/// A slug with the time its content last changed.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SlugRow {
+    pub(crate) slug: String,
+    pub(crate) updated_at: i64,
+}
+
+/// One freshness scope.
+#[derive(sqlx::FromRow)]
+pub(crate) struct VersionRow {
+    pub(crate) scope: String,
+    pub(crate) version: i64,
 }
 
 pub(crate) fn to_micros(t: OffsetDateTime) -> i64 {
@@ -34,15 +79,33 @@ pub(crate) fn from_micros(us: i64) -> Result<OffsetDateTime, StoreError> {
 }
 
 pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {
-    StoreError::Unavailable(e.to_string())
+    StoreError::Unavailable(Box::new(e))
 }
 
+/// SQLite reports a unique violation as `UNIQUE constraint failed: careers.slug`; the column is the field.
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    match &e {
-        sqlx::Error::Database(d) if d.kind() == ErrorKind::UniqueViolation => {
-            StoreError::Conflict { field: "slug" }
-        }
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => unavailable(e),
-        _ => StoreError::Database(e.to_string()),
+    StoreError::from_sqlx(e, |d| {
+        let constraint = d
+            .message()
+            .rsplit(": ")
+            .next()
+            .unwrap_or_default()
+            .split(", ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let field = constraint.rsplit('.').next().unwrap_or_default().to_owned();
+        (field, constraint)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_protocol_failure_counts_as_unavailable() {
+        let e = sqlx::Error::Protocol("x".into());
+        assert!(matches!(db(e), StoreError::Unavailable(_)));
     }
 }

@@ -1,30 +1,12 @@
 use crate::{SqliteStore, rows};
 use async_trait::async_trait;
 use disha_store::{PoolStats, StoreError, SystemStore};
-use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{SqlSafeStr, SqlitePool};
-use std::borrow::Cow;
+use sqlx::SqlitePool;
+use sqlx::migrate::Migrator;
 
-/// The schema, oldest first. Shipped migrations are never edited; changes come as new files.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "careers", include_str!("../migrations/0001_careers.sql"))];
-
-fn migrator() -> Migrator {
-    Migrator::with_migrations(
-        MIGRATIONS
-            .iter()
-            .map(|(v, d, sql)| {
-                Migration::new(
-                    *v,
-                    Cow::Borrowed(*d),
-                    MigrationType::Simple,
-                    sql.into_sql_str(),
-                    false,
-                )
-            })
-            .collect(),
-    )
-}
+/// The schema, embedded from `migrations/` at compile time: a file there is a migration, so none can be
+/// forgotten. Shipped migrations are never edited; changes come as new files.
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
 fn stats(name: &'static str, pool: &SqlitePool) -> PoolStats {
     PoolStats {
@@ -42,10 +24,10 @@ impl SystemStore for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
-        migrator()
+        MIGRATOR
             .run(&self.writer)
             .await
-            .map_err(|e| StoreError::Database(format!("migration failed: {e}")))
+            .map_err(|e| StoreError::Database(Box::new(e)))
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
@@ -56,11 +38,13 @@ impl SystemStore for SqliteStore {
             .map_err(rows::unavailable)
     }
 
-    async fn content_version(&self) -> Result<i64, StoreError> {
-        sqlx::query_scalar("SELECT version FROM content_version WHERE id = 1")
-            .fetch_one(&self.reader)
-            .await
-            .map_err(rows::db)
+    async fn content_versions(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        let rows: Vec<rows::VersionRow> =
+            sqlx::query_as("SELECT scope, version FROM content_versions")
+                .fetch_all(&self.reader)
+                .await
+                .map_err(rows::db)?;
+        Ok(rows.into_iter().map(|r| (r.scope, r.version)).collect())
     }
 
     fn pool_stats(&self) -> Vec<PoolStats> {

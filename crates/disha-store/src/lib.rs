@@ -5,13 +5,14 @@
 mod careers;
 pub mod decode;
 mod error;
+pub mod scopes;
 mod system;
 
 #[cfg(feature = "conformance")]
 pub mod conformance;
 
 pub use careers::{CareerStore, PutOutcome, StreamCount};
-pub use error::StoreError;
+pub use error::{BoxError, StoreError};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.

@@ -28,9 +28,10 @@ pub trait SystemStore: Send + Sync {
     /// A round trip to the database.
     async fn ping(&self) -> Result<(), StoreError>;
 
-    /// A number that goes up whenever published content changes, on any instance. Cached pages are only
-    /// served while it stays the same.
-    async fn content_version(&self) -> Result<i64, StoreError>;
+    /// Every freshness scope with its version. A scope's version goes up in the same transaction as any
+    /// change to the content it names, on any instance; cached pages built from a scope are served only
+    /// while its version stays the same. See [`crate::scopes`].
+    async fn content_versions(&self) -> Result<Vec<(String, i64)>, StoreError>;
 
     /// Connection pool use, for metrics.
     fn pool_stats(&self) -> Vec<PoolStats>;

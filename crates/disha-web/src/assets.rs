@@ -10,10 +10,7 @@ const ICON: &str = include_str!("../static/icon.svg");
 
 /// `/static/site.css?v=<hash>`.
 pub static CSS_HREF: LazyLock<String> = LazyLock::new(|| {
-    // FNV-1a: a stable, dependency-free fingerprint; collisions only cost a stale stylesheet.
-    let hash = CSS.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = crate::hash::fnv1a([CSS.as_bytes()]);
     format!("/static/site.css?v={:08x}", hash >> 32)
 });
 

@@ -1,138 +1,244 @@
 //! Rendered responses kept in memory while the content they were built from is unchanged.
 //!
-//! Each entry remembers the content version it was rendered at; a lookup with any other version misses, so
-//! an edit makes every older entry unreachable at once (see `disha_core::freshness`). Entries hold the body
-//! both as is and gzip-compressed, so a hot page is compressed once, not once per request.
+//! Each entry remembers the version of every freshness scope it was built from (`disha_store::scopes`) and
+//! is served only while all of them are unchanged, so an edit to one kind of content leaves pages built
+//! from other kinds cached. The cache is bounded by bytes, not entries, with moka's TinyLFU admission and
+//! LRU eviction, so a crawler walking thousands of distinct URLs cannot push out the pages people read most
+//! or grow memory without limit. Concurrent misses on one key share one render.
 
+use crate::error::{AppError, AppResult};
 use bytes::Bytes;
-use std::collections::HashMap;
+use std::future::Future;
 use std::io::Write;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, OnceLock};
 
-/// The most entries kept; past it the cache starts over. Bounds memory against crawlers walking every
-/// filter combination.
-const MAX_ENTRIES: usize = 4096;
+/// The scope versions an entry was rendered at, in the order the handler named the scopes.
+pub type Deps = Vec<(&'static str, i64)>;
 
 /// A cached body.
-#[derive(Debug, Clone)]
-pub struct Cached {
+#[derive(Debug)]
+pub struct Entry {
+    /// What it was built from.
+    pub deps: Deps,
     /// The body as rendered.
     pub identity: Bytes,
-    /// The same body, gzip-compressed.
-    pub gzip: Bytes,
+    /// The same body gzip-compressed, made the first time a client asks for gzip.
+    gzip: OnceLock<Bytes>,
 }
 
-impl Cached {
-    /// Compresses `identity` once.
+impl Entry {
+    /// An entry for `identity`, rendered at `deps`.
     #[must_use]
-    pub fn new(identity: Bytes) -> Self {
-        let mut enc = flate2::write::GzEncoder::new(
-            Vec::with_capacity(identity.len() / 4),
-            flate2::Compression::default(),
-        );
-        let gzip = match enc.write_all(&identity).and_then(|()| enc.finish()) {
-            Ok(v) => Bytes::from(v),
-            Err(_) => Bytes::new(),
-        };
-        Self { identity, gzip }
+    pub fn new(deps: Deps, identity: Bytes) -> Self {
+        Self {
+            deps,
+            identity,
+            gzip: OnceLock::new(),
+        }
+    }
+
+    /// The gzip body, compressed once per entry; empty if compression failed.
+    pub fn gzip(&self) -> &Bytes {
+        self.gzip.get_or_init(|| {
+            let mut enc = flate2::write::GzEncoder::new(
+                Vec::with_capacity(self.identity.len() / 4),
+                flate2::Compression::default(),
+            );
+            match enc.write_all(&self.identity).and_then(|()| enc.finish()) {
+                Ok(v) => Bytes::from(v),
+                Err(_) => Bytes::new(),
+            }
+        })
+    }
+
+    /// What the entry costs in memory, counting a gzip copy of about a third of the body.
+    fn weight(key: &str, e: &Entry) -> u32 {
+        let bytes = key.len() + e.identity.len() + e.identity.len() / 3 + 96;
+        u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 }
 
-/// Version-checked response cache.
-#[derive(Debug, Default)]
+/// Whether a response came from the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
+pub enum Outcome {
+    /// Served from memory.
+    Hit,
+    /// Rendered for this request (or for one it waited on).
+    Miss,
+    /// Not cacheable for this client, rendered and not stored.
+    Bypass,
+}
+
+/// Version-checked response cache, bounded by bytes.
+#[derive(Clone)]
 pub struct RenderCache {
-    entries: RwLock<HashMap<String, (i64, Cached)>>,
-    /// One lock per key being rendered, so that after an edit the first request renders a page and the
-    /// others arriving meanwhile wait for it instead of all rendering it at once.
-    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    entries: moka::future::Cache<String, Arc<Entry>>,
+}
+
+impl std::fmt::Debug for RenderCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RenderCache")
+            .field("entries", &self.entries.entry_count())
+            .field("bytes", &self.entries.weighted_size())
+            .finish()
+    }
 }
 
 impl RenderCache {
-    /// The entry for `key` if it was rendered at `version`.
+    /// A cache holding at most about `max_bytes` of rendered output.
     #[must_use]
-    pub fn get(&self, key: &str, version: i64) -> Option<Cached> {
-        let map = self.entries.read().ok()?;
-        match map.get(key) {
-            Some((v, c)) if *v == version => Some(c.clone()),
-            _ => None,
+    pub fn new(max_bytes: u64) -> Self {
+        Self {
+            entries: moka::future::Cache::builder()
+                .max_capacity(max_bytes)
+                .weigher(|k: &String, v: &Arc<Entry>| Entry::weight(k, v))
+                .build(),
         }
     }
 
-    /// Stores an entry rendered at `version`.
-    pub fn put(&self, key: String, version: i64, value: Cached) {
-        if let Ok(mut map) = self.entries.write() {
-            if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
-                map.clear();
+    /// The entry for `key` if it was rendered at `deps`; otherwise renders it (once, however many requests
+    /// ask at the same moment), stores it and returns it. Failed renders are not stored.
+    ///
+    /// # Errors
+    /// The render's error.
+    pub async fn get_or_render<F, Fut>(
+        &self,
+        key: &str,
+        deps: Deps,
+        render: F,
+    ) -> AppResult<(Arc<Entry>, Outcome)>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<String>>,
+    {
+        if let Some(hit) = self.entries.get(key).await {
+            if hit.deps == deps {
+                return Ok((hit, Outcome::Hit));
             }
-            map.insert(key, (version, value));
+            self.entries.invalidate(key).await;
         }
+        let entry = self
+            .entries
+            .try_get_with(key.to_owned(), async move {
+                render()
+                    .await
+                    .map(|body| Arc::new(Entry::new(deps, Bytes::from(body))))
+            })
+            .await
+            .map_err(|e: Arc<AppError>| AppError::clone(&e))?;
+        // Sampled on misses only: hits leave the size unchanged.
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a gauge; sizes are far below 2^52"
+        )]
+        {
+            metrics::gauge!("render_cache_bytes").set(self.entries.weighted_size() as f64);
+            metrics::gauge!("render_cache_entries").set(self.entries.entry_count() as f64);
+        }
+        Ok((entry, Outcome::Miss))
     }
-}
 
-impl RenderCache {
-    /// The lock for rendering `key`; hold it while rendering and hand it back with [`RenderCache::land`].
-    pub fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
-        match self.flights.lock() {
-            Ok(mut map) => Arc::clone(map.entry(key.to_owned()).or_default()),
-            // A poisoned map only loses the de-duplication, never correctness.
-            Err(_) => Arc::default(),
-        }
-    }
-
-    /// Forgets the lock for `key` once no other request holds or waits for it.
-    pub fn land(&self, key: &str, flight: Arc<tokio::sync::Mutex<()>>) {
-        if let Ok(mut map) = self.flights.lock() {
-            // Two references: the map's and ours. More means someone is still waiting.
-            if Arc::strong_count(&flight) <= 2 {
-                map.remove(key);
-            }
-        }
+    /// Entries and their weight in bytes, after pending evictions have run.
+    #[cfg(test)]
+    pub async fn usage(&self) -> (u64, u64) {
+        self.entries.run_pending_tasks().await;
+        (self.entries.entry_count(), self.entries.weighted_size())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
 
-    #[test]
-    fn an_entry_is_only_served_for_the_version_it_was_rendered_at() {
-        let c = RenderCache::default();
-        c.put("a".into(), 1, Cached::new(Bytes::from_static(b"hello")));
-        assert_eq!(
-            c.get("a", 1).map(|e| e.identity),
-            Some(Bytes::from_static(b"hello"))
-        );
-        assert!(c.get("a", 2).is_none(), "a newer version must miss");
-        assert!(c.get("b", 1).is_none());
+    fn body(s: &str) -> impl Future<Output = AppResult<String>> {
+        let s = s.to_owned();
+        async move { Ok(s) }
     }
 
     #[tokio::test]
-    async fn concurrent_misses_on_one_key_share_one_lock() {
-        let c = RenderCache::default();
-        let a = c.flight("k");
-        let b = c.flight("k");
-        assert!(Arc::ptr_eq(&a, &b));
-        let held = a.lock().await;
-        assert!(
-            b.try_lock().is_err(),
-            "the second request waits for the first render"
-        );
-        drop(held);
-        c.land("k", b);
-        c.land("k", a);
-        assert!(!Arc::ptr_eq(&c.flight("k"), &c.flight("other")));
+    async fn an_entry_is_only_served_for_the_versions_it_was_rendered_at() {
+        let c = RenderCache::new(1 << 20);
+        let (_, o) = c
+            .get_or_render("a", vec![("careers", 1)], || body("one"))
+            .await
+            .expect("render");
+        assert_eq!(o, Outcome::Miss);
+        let (e, o) = c
+            .get_or_render("a", vec![("careers", 1)], || body("two"))
+            .await
+            .expect("hit");
+        assert_eq!((e.identity.as_ref(), o), (&b"one"[..], Outcome::Hit));
+        let (e, o) = c
+            .get_or_render("a", vec![("careers", 2)], || body("three"))
+            .await
+            .expect("re-render");
+        assert_eq!((e.identity.as_ref(), o), (&b"three"[..], Outcome::Miss));
+    }
+
+    #[tokio::test]
+    async fn concurrent_misses_on_one_key_render_once() {
+        let c = RenderCache::new(1 << 20);
+        let renders = Arc::new(AtomicU32::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let (c, renders) = (c.clone(), Arc::clone(&renders));
+            tasks.push(tokio::spawn(async move {
+                c.get_or_render("k", vec![("careers", 1)], || async move {
+                    renders.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    Ok("page".to_owned())
+                })
+                .await
+                .expect("render")
+            }));
+        }
+        for t in tasks {
+            t.await.expect("task");
+        }
+        assert_eq!(renders.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn failures_are_not_stored() {
+        let c = RenderCache::new(1 << 20);
+        let err = c
+            .get_or_render("k", vec![], || async { Err(AppError::NotFound) })
+            .await
+            .expect_err("fails");
+        assert_eq!(err, AppError::NotFound);
+        let (_, o) = c
+            .get_or_render("k", vec![], || body("ok"))
+            .await
+            .expect("renders now");
+        assert_eq!(o, Outcome::Miss);
+    }
+
+    #[tokio::test]
+    async fn the_cache_stays_within_its_byte_bound() {
+        let c = RenderCache::new(200_000);
+        let page = "x".repeat(2_000);
+        for i in 0..2_000 {
+            c.get_or_render(&format!("/p/{i}"), vec![], || body(&page))
+                .await
+                .expect("render");
+        }
+        let (entries, bytes) = c.usage().await;
+        assert!(bytes <= 200_000, "{bytes} bytes in {entries} entries");
+        assert!(entries > 10, "still caches: {entries}");
     }
 
     #[test]
     fn the_gzip_body_decompresses_to_the_original() {
         use std::io::Read;
         let body = Bytes::from("abc".repeat(1000));
-        let c = Cached::new(body.clone());
+        let e = Entry::new(vec![], body.clone());
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&c.gzip[..])
+        flate2::read::GzDecoder::new(&e.gzip()[..])
             .read_to_end(&mut out)
             .expect("gunzip");
         assert_eq!(out, body);
-        assert!(c.gzip.len() < body.len());
+        assert!(e.gzip().len() < body.len());
     }
 }

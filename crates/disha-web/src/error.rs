@@ -1,22 +1,62 @@
-//! One error type for every handler, shown as a page to people and as JSON to apps, each with a stable code.
+//! One error type for every handler. Handlers return [`AppResult`] and use `?`; the error becomes a response
+//! that carries the error itself, and [`render_errors`] — the one place that knows whether the client is a
+//! person or an app — turns it into a page in the site layout or the API's JSON, each with a stable code.
+//! Failures produced by layers (an oversized body, a timeout) go through the same place.
 
-use axum::http::StatusCode;
+use crate::i18n::Messages;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use disha_core::CoreError;
-use disha_domain::FieldErrors;
+use disha_domain::{FieldError, FieldErrors};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::time::Duration;
 use utoipa::ToSchema;
 
+/// What handlers return.
+pub type AppResult<T> = Result<T, AppError>;
+
+/// How long clients are asked to wait after an outage.
+const UNAVAILABLE_RETRY: Duration = Duration::from_secs(5);
+
 /// Why a request failed.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum AppError {
-    /// No such page or resource.
+    /// No such page or resource (404).
     NotFound,
-    /// The request was malformed; each field says why.
+    /// The request was malformed; each field says why (400).
+    #[strum(serialize = "invalid_input")]
     Invalid(FieldErrors),
-    /// The database is unreachable.
-    Unavailable,
-    /// A bug; details are logged, not shown.
+    /// Signing in is needed (401).
+    Unauthorized,
+    /// Signed in, but not allowed to do this (403).
+    Forbidden,
+    /// A unique value is already taken (409); names the field.
+    Conflict {
+        /// The field whose value clashed.
+        field: String,
+    },
+    /// The body is larger than the server accepts (413).
+    PayloadTooLarge,
+    /// Well-formed, but the values break a rule (422); each field says why.
+    Unprocessable(FieldErrors),
+    /// Too many attempts; try again after the given time (429).
+    #[strum(serialize = "rate_limited")]
+    TooManyRequests {
+        /// How long to wait.
+        retry_after: Duration,
+    },
+    /// The database is unreachable or overloaded (503).
+    Unavailable {
+        /// How long to wait.
+        retry_after: Duration,
+    },
+    /// A bug; details are logged, not shown (500).
     Internal,
 }
 
@@ -27,7 +67,13 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Invalid(_) => StatusCode::BAD_REQUEST,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -35,11 +81,30 @@ impl AppError {
     /// The stable, machine-readable code.
     #[must_use]
     pub fn code(&self) -> &'static str {
+        self.into()
+    }
+
+    /// The service is unavailable; clients should retry after the usual pause.
+    #[must_use]
+    pub fn unavailable() -> Self {
+        AppError::Unavailable {
+            retry_after: UNAVAILABLE_RETRY,
+        }
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
         match self {
-            AppError::NotFound => "not_found",
-            AppError::Invalid(_) => "invalid_input",
-            AppError::Unavailable => "unavailable",
-            AppError::Internal => "internal",
+            AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } => {
+                Some(*retry_after)
+            }
+            _ => None,
+        }
+    }
+
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Invalid(f) | AppError::Unprocessable(f) => Some(f),
+            _ => None,
         }
     }
 
@@ -53,30 +118,68 @@ impl AppError {
 
     /// The JSON body for the API.
     #[must_use]
-    pub fn body(&self) -> ErrorBody {
-        let (message, fields) = match self {
-            AppError::NotFound => ("No such resource.".to_owned(), BTreeMap::new()),
-            AppError::Invalid(errs) => (
-                "Some fields are invalid.".to_owned(),
-                errs.0
-                    .iter()
-                    .map(|e| (e.field.clone(), e.message.clone()))
-                    .collect(),
-            ),
-            AppError::Unavailable => (
-                "The database is unavailable; try again shortly.".to_owned(),
-                BTreeMap::new(),
-            ),
-            AppError::Internal => ("An internal error occurred.".to_owned(), BTreeMap::new()),
+    pub fn body(&self, t: &Messages) -> ErrorBody {
+        let fields = self
+            .field_errors()
+            .map(|f| {
+                f.0.iter()
+                    .map(|e| (e.field.clone(), FieldProblem::new(t, e)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut detail = ErrorDetail {
+            code: self.code().to_owned(),
+            message: t.get(&format!("error_{}_body", self.code())).into_owned(),
+            fields,
+            field: None,
         };
-        ErrorBody {
-            error: ErrorDetail {
-                code: self.code().to_owned(),
-                message,
-                fields,
-            },
+        if let AppError::Conflict { field } = self {
+            detail.field = Some(field.clone());
+        }
+        ErrorBody { error: detail }
+    }
+
+    /// The error as JSON, for API clients.
+    #[must_use]
+    pub fn to_json(&self, t: &Messages) -> Response {
+        let mut resp = (self.status(), Json(self.body(t))).into_response();
+        self.decorate(&mut resp);
+        resp
+    }
+
+    /// Headers every error response carries: never stored by caches, and when to retry.
+    fn decorate(&self, resp: &mut Response) {
+        let h = resp.headers_mut();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if let Some(after) = self.retry_after() {
+            h.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(after.as_secs().max(1)),
+            );
         }
     }
+}
+
+impl IntoResponse for AppError {
+    /// A bare response carrying the error; [`render_errors`] gives it a body fit for the client.
+    fn into_response(self) -> Response {
+        let mut resp = self.status().into_response();
+        self.decorate(&mut resp);
+        resp.extensions_mut().insert(self);
+        resp
+    }
+}
+
+/// The error chain on one line, for logs.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut next = e.source();
+    while let Some(s) = next {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        next = s.source();
+    }
+    out
 }
 
 impl From<CoreError> for AppError {
@@ -84,15 +187,42 @@ impl From<CoreError> for AppError {
         match e {
             CoreError::NotFound => AppError::NotFound,
             CoreError::Invalid(f) => AppError::Invalid(f),
-            CoreError::Unavailable(m) => {
-                tracing::warn!(error = %m, "database unavailable");
-                AppError::Unavailable
+            CoreError::Conflict { field, .. } => AppError::Conflict { field },
+            CoreError::Unavailable(_) => {
+                tracing::warn!(error = %chain(&e), "database unavailable");
+                AppError::unavailable()
             }
-            CoreError::Internal(m) => {
-                tracing::error!(error = %m, "internal error");
+            CoreError::Internal(_) => {
+                tracing::error!(error = %chain(&e), "internal error");
                 AppError::Internal
             }
         }
+    }
+}
+
+/// Gives every error response its body: JSON under `/api/`, a page in the site layout elsewhere. Errors that
+/// layers produce without an [`AppError`] (an oversized body, a timeout, a panic) are mapped here too.
+pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let resp = next.run(req).await;
+    let err = match resp.extensions().get::<AppError>() {
+        Some(e) => e.clone(),
+        None => match resp.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+            StatusCode::SERVICE_UNAVAILABLE
+                if resp.headers().get(header::CONTENT_TYPE).is_none() =>
+            {
+                AppError::unavailable()
+            }
+            _ => return resp,
+        },
+    };
+    if api {
+        err.to_json(&app.t)
+    } else {
+        let mut page = crate::pages::error_page(&app, &err);
+        err.decorate(&mut page);
+        page
     }
 }
 
@@ -106,11 +236,38 @@ pub struct ErrorBody {
 /// Details of an API error.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable code: `not_found`, `invalid_input`, `unavailable` or `internal`.
+    /// Stable code: `not_found`, `invalid_input`, `unauthorized`, `forbidden`, `conflict`,
+    /// `payload_too_large`, `unprocessable`, `rate_limited`, `unavailable` or `internal`.
     #[schema(example = "invalid_input")]
     pub code: String,
     /// A sentence for developers.
     pub message: String,
-    /// For `invalid_input`: what is wrong with each field, by field name.
-    pub fields: BTreeMap<String, String>,
+    /// For `invalid_input` and `unprocessable`: what is wrong with each field, by field name.
+    pub fields: BTreeMap<String, FieldProblem>,
+    /// For `conflict`: the field whose value is already taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// What is wrong with one field: a stable code with its parameters, and the same in English.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldProblem {
+    /// Stable code, e.g. `range`, `one_of`, `length`, `format`, `empty`.
+    #[schema(value_type = disha_domain::FieldCode)]
+    pub code: disha_domain::FieldCode,
+    /// The code's parameters, e.g. `{"min": "1", "max": "5"}`.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub params: BTreeMap<&'static str, String>,
+    /// The problem in words, from the message catalog.
+    pub message: String,
+}
+
+impl FieldProblem {
+    fn new(t: &Messages, e: &FieldError) -> Self {
+        Self {
+            code: e.code,
+            params: e.params.iter().map(|(k, v)| (*k, v.clone())).collect(),
+            message: t.field_error(e),
+        }
+    }
 }

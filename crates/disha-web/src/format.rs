@@ -32,10 +32,16 @@ pub fn decimal(x: f64) -> String {
 /// "25 Nov 2026".
 #[must_use]
 pub fn date(t: OffsetDateTime) -> String {
+    day(t.date())
+}
+
+/// "25 Nov 2026", for a calendar date.
+#[must_use]
+pub fn day(d: time::Date) -> String {
     let month = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][usize::from(u8::from(t.month())) - 1];
-    format!("{} {month} {}", t.day(), t.year())
+    ][usize::from(u8::from(d.month())) - 1];
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// "2026-11-25", for sitemaps.

@@ -1,261 +1,297 @@
-//! The message catalog: all fixed page text, loaded from `locales/<lang>.toml`. Templates read fields from
-//! here and never hold sentences of their own, so a translation needs no template change.
+//! The message catalog: all fixed page text, in Project Fluent files under `locales/`. Templates and handlers
+//! ask for a message by id and never hold sentences of their own, so a translation needs no code change;
+//! plurals go through Fluent's plural rules for the catalog's language, which differ between English and
+//! Hindi.
 
-use disha_domain::{EducationLevel, SalaryBasis, Stream};
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::fmt::Display;
+use disha_domain::{EducationLevel, FieldError, SalaryBasis, SeatBasis, SourceTopic, Stream};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use unic_langid::LanguageIdentifier;
+
+/// A value for a message's `{ $name }` placeholder.
+pub type Arg<'a> = (&'a str, FluentValue<'a>);
 
 /// Every message a page can show, in one language.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "each field is named for the message it holds; see locales/en.toml"
-)]
 pub struct Messages {
-    pub lang: String,
-    pub site_name: String,
-    pub site_tagline: String,
-    pub skip_to_content: String,
-    pub nav_label: String,
-    pub nav_home: String,
-    pub nav_careers: String,
-    pub nav_api: String,
-    pub footer_about: String,
-    pub footer_figures: String,
-    pub footer_onet: String,
-    pub home_title: String,
-    pub home_description: String,
-    pub home_heading: String,
-    pub home_intro: String,
-    pub search_label: String,
-    pub search_hint: String,
-    pub search_button: String,
-    pub home_streams: String,
-    pub stream_count_one: String,
-    pub stream_count: String,
-    pub home_featured: String,
-    pub home_all_careers: String,
-    pub careers_title: String,
-    pub careers_description: String,
-    pub careers_heading: String,
-    pub careers_intro: String,
-    pub filter_heading: String,
-    pub filter_stream: String,
-    pub filter_any_stream: String,
-    pub filter_level: String,
-    pub filter_any_level: String,
-    pub filter_q: String,
-    pub filter_sort: String,
-    pub sort_title: String,
-    pub sort_level: String,
-    pub sort_updated: String,
-    pub filter_apply: String,
-    pub filter_clear: String,
-    pub results_count: String,
-    pub results_none: String,
-    pub pagination_label: String,
-    pub pagination_prev: String,
-    pub pagination_next: String,
-    pub pagination_page: String,
-    pub pagination_current: String,
-    pub invalid_filters: String,
-    pub level_short: String,
-    pub level_1: String,
-    pub level_2: String,
-    pub level_3: String,
-    pub level_4: String,
-    pub level_5: String,
-    pub breadcrumb_label: String,
-    pub career_facts: String,
-    pub career_stream: String,
-    pub career_level: String,
-    pub career_holland: String,
-    pub career_on_this_page: String,
-    pub career_overview: String,
-    pub career_responsibilities: String,
-    pub career_steps: String,
-    pub career_courses: String,
-    pub career_courses_ug: String,
-    pub career_courses_pg: String,
-    pub course_name: String,
-    pub course_duration: String,
-    pub course_exams: String,
-    pub course_fees: String,
-    pub course_exams_none: String,
-    pub duration_one: String,
-    pub duration_many: String,
-    pub fee_per_year: String,
-    pub fee_total: String,
-    pub fee_free: String,
-    pub fee_range: String,
-    pub career_colleges: String,
-    pub career_skills: String,
-    pub career_jobs: String,
-    pub job_title: String,
-    pub job_experience: String,
-    pub job_salary: String,
-    pub job_basis: String,
-    pub salary_range: String,
-    pub basis_ctc: String,
-    pub basis_in_hand: String,
-    pub example_mark: String,
-    pub figures_source: String,
-    pub figures_note: String,
-    pub career_interests: String,
-    pub interests_intro: String,
-    pub interest_score: String,
-    pub riasec_r: String,
-    pub riasec_i: String,
-    pub riasec_a: String,
-    pub riasec_s: String,
-    pub riasec_e: String,
-    pub riasec_c: String,
-    pub career_faqs: String,
-    pub career_related: String,
-    pub career_revision: String,
-    pub error_not_found_title: String,
-    pub error_not_found_body: String,
-    pub error_bad_request_title: String,
-    pub error_bad_request_body: String,
-    pub error_unavailable_title: String,
-    pub error_unavailable_body: String,
-    pub error_internal_title: String,
-    pub error_internal_body: String,
-    pub error_go_home: String,
-    pub error_request_id: String,
-    pub api_docs_title: String,
-    pub api_docs_intro: String,
-    pub api_docs_parameters: String,
-    pub api_docs_responses: String,
-    pub api_docs_name: String,
-    pub api_docs_in: String,
-    pub api_docs_required: String,
-    pub api_docs_description: String,
-    pub api_docs_yes: String,
-    pub api_docs_no: String,
-    /// Display names of the streams, by key.
-    pub streams: BTreeMap<String, String>,
+    lang: String,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Ids the code builds at run time (`stream-law`, `level_3`, …) rather than naming literally; each must exist.
+fn computed_ids() -> Vec<String> {
+    let mut ids: Vec<String> = Stream::ALL
+        .iter()
+        .map(|s| format!("stream-{}", s.key()))
+        .collect();
+    ids.extend((1..=5).map(|n| format!("level_{n}")));
+    ids.extend("risec".chars().map(|c| format!("riasec_{c}")));
+    ids.extend(["basis_ctc", "basis_in_hand"].map(str::to_owned));
+    ids.extend(["gender", "domicile", "category"].map(|b| format!("seat_basis_{b}")));
+    ids.extend(["exams", "eligibility", "regulator"].map(|t| format!("source_topic_{t}")));
+    ids.extend(["title", "level", "updated"].map(|s| format!("sort_{s}")));
+    for code in [
+        "not_found",
+        "invalid_input",
+        "unauthorized",
+        "forbidden",
+        "conflict",
+        "payload_too_large",
+        "unprocessable",
+        "rate_limited",
+        "unavailable",
+        "internal",
+    ] {
+        ids.push(format!("error_{code}_title"));
+        ids.push(format!("error_{code}_body"));
+    }
+    ids.extend(
+        <disha_domain::FieldCode as strum::IntoEnumIterator>::iter()
+            .map(|c| format!("field-error-{}", c.as_str())),
+    );
+    ids
 }
 
 impl Messages {
     /// The English catalog compiled into the binary.
     ///
     /// # Errors
-    /// A message naming the missing, unknown or malformed key.
+    /// A message naming the malformed entry or the missing id.
     pub fn english() -> Result<Self, String> {
-        Self::parse(include_str!("../locales/en.toml"))
+        Self::parse("en", include_str!("../locales/en.ftl"))
     }
 
-    /// Parses a catalog and checks that every stream has a name.
+    /// Parses a catalog for `lang` (a BCP 47 tag such as `en` or `hi`) and checks that every message the code
+    /// builds by name exists.
     ///
     /// # Errors
-    /// A message naming the missing, unknown or malformed key.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let m: Messages =
-            toml::from_str(text).map_err(|e| format!("message catalog: {}", e.message()))?;
-        if let Some(s) = Stream::ALL
-            .iter()
-            .find(|s| !m.streams.contains_key(s.key()))
-        {
-            return Err(format!("message catalog: streams.{} is missing", s.key()));
+    /// A message naming the malformed entry or the missing id.
+    pub fn parse(lang: &str, ftl: &str) -> Result<Self, String> {
+        let langid: LanguageIdentifier = lang
+            .parse()
+            .map_err(|e| format!("message catalog: bad language tag {lang}: {e}"))?;
+        let resource = FluentResource::try_new(ftl.to_owned()).map_err(|(_, errs)| {
+            let first = errs
+                .first()
+                .map(|e| format!("{:?} at byte {}", e.kind, e.pos.start))
+                .unwrap_or_default();
+            format!(
+                "message catalog {lang}: {} syntax errors, first: {first}",
+                errs.len()
+            )
+        })?;
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Pages are left-to-right in every language Disha plans; isolation marks would only add invisible
+        // characters to titles and attributes.
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .map_err(|errs| format!("message catalog {lang}: duplicate ids: {errs:?}"))?;
+        if let Some(missing) = computed_ids().iter().find(|id| !bundle.has_message(id)) {
+            return Err(format!("message catalog {lang}: {missing} is missing"));
         }
-        Ok(m)
+        Ok(Self {
+            lang: lang.to_owned(),
+            bundle,
+        })
     }
 
-    /// A stream's display name.
+    /// The catalog's language tag, for `<html lang>`.
     #[must_use]
-    pub fn stream(&self, s: Stream) -> &str {
-        self.streams.get(s.key()).map_or(s.key(), String::as_str)
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// True when the catalog has a message with this id.
+    #[must_use]
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id` without arguments.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Cow<'_, str> {
+        self.format(id, None)
+    }
+
+    /// The message `id` with its placeholders filled in.
+    #[must_use]
+    pub fn fmt(&self, id: &str, args: &[Arg<'_>]) -> String {
+        let mut fa = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fa.set(*name, value.clone());
+        }
+        self.format(id, Some(&fa)).into_owned()
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Cow<'_, str> {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::error!(id, lang = %self.lang, "message missing from the catalog");
+            return Cow::Owned(id.to_owned());
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(id, ?errors, "message could not be formatted");
+        }
+        text
+    }
+
+    /// A field's display name.
+    #[must_use]
+    pub fn stream(&self, s: Stream) -> Cow<'_, str> {
+        self.get(&format!("stream-{}", s.key()))
     }
 
     /// The description of an education level.
     #[must_use]
-    pub fn level(&self, l: EducationLevel) -> &str {
-        match l.get() {
-            1 => &self.level_1,
-            2 => &self.level_2,
-            3 => &self.level_3,
-            4 => &self.level_4,
-            _ => &self.level_5,
-        }
+    pub fn level(&self, l: EducationLevel) -> Cow<'_, str> {
+        self.get(&format!("level_{}", l.get()))
     }
 
     /// "Level 4 of 5".
     #[must_use]
     pub fn level_short(&self, l: EducationLevel) -> String {
-        fill(&self.level_short, &[("level", &l.get())])
+        self.fmt("level_short", &[("level", l.get().into())])
     }
 
     /// The label of a salary basis.
     #[must_use]
-    pub fn basis(&self, b: SalaryBasis) -> &str {
-        match b {
-            SalaryBasis::Ctc => &self.basis_ctc,
-            SalaryBasis::InHand => &self.basis_in_hand,
-        }
+    pub fn basis(&self, b: SalaryBasis) -> Cow<'_, str> {
+        self.get(match b {
+            SalaryBasis::Ctc => "basis_ctc",
+            SalaryBasis::InHand => "basis_in_hand",
+        })
     }
 
-    /// "1 career" or "12 careers".
+    /// What a seat restriction depends on.
+    #[must_use]
+    pub fn seat_basis(&self, b: SeatBasis) -> Cow<'_, str> {
+        let key: &'static str = b.into();
+        self.get(&format!("seat_basis_{key}"))
+    }
+
+    /// What an official source covers.
+    #[must_use]
+    pub fn source_topic(&self, t: SourceTopic) -> Cow<'_, str> {
+        let key: &'static str = t.into();
+        self.get(&format!("source_topic_{key}"))
+    }
+
+    /// "1 career" or "12 careers", by the catalog language's plural rules.
     #[must_use]
     pub fn stream_count(&self, n: u64) -> String {
-        if n == 1 {
-            self.stream_count_one.clone()
-        } else {
-            fill(&self.stream_count, &[("count", &n)])
-        }
+        self.fmt("stream_count", &[("count", n.into())])
     }
 
     /// The name of a RIASEC letter.
     #[must_use]
-    pub fn riasec(&self, letter: char) -> &str {
-        match letter {
-            'R' => &self.riasec_r,
-            'I' => &self.riasec_i,
-            'A' => &self.riasec_a,
-            'S' => &self.riasec_s,
-            'E' => &self.riasec_e,
-            _ => &self.riasec_c,
+    pub fn riasec(&self, letter: char) -> Cow<'_, str> {
+        self.get(&format!("riasec_{}", letter.to_ascii_lowercase()))
+    }
+
+    /// A field error in words: the message `field-error-<code>` filled with the error's parameters.
+    #[must_use]
+    pub fn field_error(&self, e: &FieldError) -> String {
+        let args: Vec<Arg<'_>> = e
+            .params
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+            .collect();
+        let id = format!("field-error-{}", e.code.as_str());
+        if self.has(&id) {
+            self.fmt(&id, &args)
+        } else {
+            e.to_string()
         }
     }
-}
-
-/// Replaces each `{name}` in `template` with its value.
-#[must_use]
-pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
-    fn the_english_catalog_is_complete() {
+    fn the_english_catalog_has_every_computed_id() {
         let m = Messages::english().expect("valid catalog");
-        assert_eq!(m.lang, "en");
+        assert_eq!(m.lang(), "en");
         for s in Stream::ALL {
             assert_ne!(m.stream(s), s.key(), "{} needs a display name", s.key());
         }
     }
 
+    /// Every `t.get("…")` and `t.fmt("…"` in the templates and the code names a message that exists.
     #[test]
-    fn a_missing_key_is_named() {
-        let text = include_str!("../locales/en.toml").replace("nav_home = ", "nav_hom = ");
-        let err = Messages::parse(&text).expect_err("must fail");
-        assert!(err.contains("nav_hom"), "{err}");
+    fn every_id_the_code_names_is_in_the_catalog() {
+        let m = Messages::english().expect("valid catalog");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"));
+        let mut ids = BTreeSet::new();
+        let mut stack = vec![
+            std::path::PathBuf::from(root).join("src"),
+            std::path::PathBuf::from(root).join("templates"),
+        ];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("readable dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("text file");
+                for call in ["t.get(\"", "t.fmt(\"", "t.fmt(\n"] {
+                    for (i, _) in text.match_indices(call) {
+                        let rest = text[i + call.len()..].trim_start().trim_start_matches('"');
+                        let id: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                            .collect();
+                        if !id.is_empty() {
+                            ids.insert(id);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ids.len() > 50, "the scan found too few ids: {ids:?}");
+        let missing: Vec<_> = ids.iter().filter(|id| !m.has(id)).collect();
+        assert!(missing.is_empty(), "missing from en.ftl: {missing:?}");
     }
 
     #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(
-            fill("{a} of {b}, {a}", &[("a", &1), ("b", &"x")]),
-            "1 of x, 1"
-        );
+    fn a_missing_computed_id_is_named() {
+        let text = include_str!("../locales/en.ftl").replace("stream-law =", "stream-lw =");
+        let err = Messages::parse("en", &text).expect_err("must fail");
+        assert!(err.contains("stream-law"), "{err}");
+    }
+
+    #[test]
+    fn plurals_follow_the_language_rules() {
+        let en = Messages::english().expect("valid catalog");
+        assert_eq!(en.stream_count(1), "1 career");
+        assert_eq!(en.stream_count(0), "0 careers");
+        assert_eq!(en.stream_count(12), "12 careers");
+        // Hindi puts 0 in the "one" category, unlike English.
+        let mut hi = include_str!("../locales/en.ftl").to_owned();
+        hi.push_str("\nplural-probe = { $n ->\n    [one] एक\n   *[other] अनेक\n}\n");
+        let hi = Messages::parse("hi", &hi).expect("valid catalog");
+        assert_eq!(hi.fmt("plural-probe", &[("n", 0.into())]), "एक");
+        assert_eq!(hi.fmt("plural-probe", &[("n", 1.into())]), "एक");
+        assert_eq!(hi.fmt("plural-probe", &[("n", 2.into())]), "अनेक");
+        let en = Messages::parse("en", &{
+            let mut t = include_str!("../locales/en.ftl").to_owned();
+            t.push_str("\nplural-probe = { $n ->\n    [one] one\n   *[other] many\n}\n");
+            t
+        })
+        .expect("valid catalog");
+        assert_eq!(en.fmt("plural-probe", &[("n", 0.into())]), "many");
     }
 }

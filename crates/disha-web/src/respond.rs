@@ -1,17 +1,24 @@
 //! Serving rendered output through the version-checked cache.
 
-use crate::cache::Cached;
+use crate::cache::{Deps, Outcome};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use bytes::Bytes;
 use std::future::Future;
+
+/// The cookie a signed-in browser sends. A request carrying it may be shown personal content, so its
+/// response is rendered for it alone: never taken from or put into the shared cache.
+pub const SESSION_COOKIE: &str = "disha_session";
 
 /// What a body is.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
+    /// A page.
     Html,
+    /// An API response.
     Json,
+    /// The sitemap.
     Xml,
 }
 
@@ -43,63 +50,77 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
         })
 }
 
-fn etag(version: i64, key: &str) -> String {
-    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("\"{version:x}-{hash:016x}\"")
+/// True when the request carries a session cookie.
+fn has_session(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim_start().starts_with(SESSION_COOKIE) && c.contains('='))
 }
 
-/// Serves `key` from the cache while the content version is unchanged; otherwise calls `render`, caches a
-/// successful result and serves it. `render` returns a ready response for failures; those are not cached.
+fn etag(deps: &Deps, key: &str) -> String {
+    let versions: Vec<u8> = deps
+        .iter()
+        .flat_map(|(scope, v)| scope.bytes().chain(v.to_le_bytes()))
+        .collect();
+    let hash = crate::hash::fnv1a([versions.as_slice(), key.as_bytes()]);
+    format!("\"{hash:016x}\"")
+}
+
+/// Serves `key` from the cache while the scopes it is built from are unchanged; otherwise calls `render`,
+/// caches a successful result and serves it. Requests that carry a session are rendered for themselves and
+/// never cached.
+///
+/// # Errors
+/// The render's error, for the error layer to show.
 pub async fn cached<F, Fut>(
     app: &AppState,
     key: &str,
+    scopes: &[&'static str],
     kind: Kind,
     headers: &HeaderMap,
     render: F,
-) -> Response
+) -> AppResult<Response>
 where
     F: FnOnce() -> Fut,
-    Fut: Future<Output = Result<String, Response>>,
+    Fut: Future<Output = AppResult<String>>,
 {
-    // Read the version before rendering: if content changes mid-render, the entry is filed under the older
-    // version and simply re-rendered on the next request.
-    let version = app.library.content_version();
-    let tag = etag(version, key);
+    if has_session(headers) {
+        let body = render().await?;
+        let mut resp = body.into_response();
+        let h = resp.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(kind.content_type()),
+        );
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        h.insert("x-cache", HeaderValue::from_static(Outcome::Bypass.into()));
+        return Ok(resp);
+    }
+    // Versions are read before rendering: if content changes mid-render, the entry is filed under the older
+    // versions and simply rendered again on the next request.
+    let deps: Deps = scopes
+        .iter()
+        .map(|s| (*s, app.library.content_version(s)))
+        .collect();
+    let tag = etag(&deps, key);
     if headers
         .get(header::IF_NONE_MATCH)
         .is_some_and(|v| v.as_bytes() == tag.as_bytes())
     {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response());
     }
-    let entry = match app.cache.get(key, version) {
-        Some(hit) => hit,
-        None => {
-            let flight = app.cache.flight(key);
-            let guard = flight.lock().await;
-            // Whoever held the lock before us may have rendered this very entry.
-            let rendered = match app.cache.get(key, version) {
-                Some(hit) => Ok(hit),
-                None => render().await.map(|body| {
-                    let entry = Cached::new(Bytes::from(body));
-                    app.cache.put(key.to_owned(), version, entry.clone());
-                    entry
-                }),
-            };
-            drop(guard);
-            app.cache.land(key, flight);
-            match rendered {
-                Ok(entry) => entry,
-                Err(resp) => return resp,
-            }
-        }
-    };
-    let gzip = accepts_gzip(headers) && !entry.gzip.is_empty();
+    let (entry, outcome) = app.cache.get_or_render(key, deps, render).await?;
+    let gzip = accepts_gzip(headers) && !entry.gzip().is_empty();
     let mut resp = if gzip {
-        entry.gzip.into_response()
+        entry.gzip().clone().into_response()
     } else {
-        entry.identity.into_response()
+        entry.identity.clone().into_response()
     };
     let h = resp.headers_mut();
     h.insert(
@@ -107,41 +128,57 @@ where
         HeaderValue::from_static(kind.content_type()),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Encoding, Cookie"),
+    );
+    h.insert("x-cache", HeaderValue::from_static(outcome.into()));
     if let Ok(v) = HeaderValue::from_str(&tag) {
         h.insert(header::ETAG, v);
     }
     if gzip {
         h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
-    resp
+    Ok(resp)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn with(ae: &str) -> HeaderMap {
+    fn with(name: header::HeaderName, v: &str) -> HeaderMap {
         let mut h = HeaderMap::new();
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(ae).expect("header"),
-        );
+        h.insert(name, HeaderValue::from_str(v).expect("header"));
         h
     }
 
     #[test]
     fn gzip_is_used_only_when_offered() {
-        assert!(accepts_gzip(&with("gzip, deflate, br")));
-        assert!(accepts_gzip(&with("br;q=1.0, gzip;q=0.8")));
-        assert!(!accepts_gzip(&with("gzip;q=0")));
-        assert!(!accepts_gzip(&with("br")));
+        let ae = |v| with(header::ACCEPT_ENCODING, v);
+        assert!(accepts_gzip(&ae("gzip, deflate, br")));
+        assert!(accepts_gzip(&ae("br;q=1.0, gzip;q=0.8")));
+        assert!(!accepts_gzip(&ae("gzip;q=0")));
+        assert!(!accepts_gzip(&ae("br")));
         assert!(!accepts_gzip(&HeaderMap::new()));
     }
 
     #[test]
-    fn etags_change_with_the_version() {
-        assert_ne!(etag(1, "page:/"), etag(2, "page:/"));
-        assert_ne!(etag(1, "page:/"), etag(1, "page:/careers"));
+    fn a_session_cookie_is_recognised_among_others() {
+        assert!(has_session(&with(header::COOKIE, "a=1; disha_session=abc")));
+        assert!(!has_session(&with(header::COOKIE, "a=1; theme=dark")));
+        assert!(!has_session(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn etags_change_with_any_scope_version() {
+        let key = "page:/";
+        assert_ne!(
+            etag(&vec![("careers", 1)], key),
+            etag(&vec![("careers", 2)], key)
+        );
+        assert_ne!(
+            etag(&vec![("careers", 1)], key),
+            etag(&vec![("careers", 1)], "page:/x")
+        );
     }
 }

@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         Ok(html) => Bytes::from(html),
         Err(_) => Bytes::from_static(b"API documentation is unavailable."),
     };
+    let errors = axum::middleware::from_fn_with_state(state.clone(), crate::error::render_errors);
     let panic_page = Arc::new(pages::internal_error_html(&state));
 
     let mut app = Router::new()
@@ -86,10 +87,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_routes)
         .fallback(pages::not_found)
         .with_state(state);
-    for (name, value) in security_headers() {
-        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
-    }
-    app.layer(
+    app = app.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(PropagateRequestIdLayer::x_request_id())
@@ -109,8 +107,14 @@ pub fn router(state: AppState) -> Router {
                 resp
             }))
             .layer(axum::middleware::from_fn(track))
+            .layer(errors)
             .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
             .layer(CompressionLayer::new()),
-    )
+    );
+    // Outermost, so error pages made by the layers above carry them too.
+    for (name, value) in security_headers() {
+        app = app.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    app
 }

@@ -12,6 +12,8 @@ pub struct WebConfig {
     /// The public address of the site, without a trailing slash (`https://disha.example`); used in canonical
     /// links, OpenGraph tags and the sitemap.
     pub base_url: String,
+    /// The most rendered output kept in memory, in bytes.
+    pub cache_bytes: u64,
 }
 
 /// Shared, cheaply cloned application state.
@@ -42,12 +44,13 @@ impl AppState {
     /// When the message catalog is incomplete.
     pub fn new(library: Library, store: Arc<dyn Store>, config: WebConfig) -> Result<Self, String> {
         let t = Messages::english()?;
+        let cache = RenderCache::new(config.cache_bytes);
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         Ok(Self(Arc::new(Inner {
             library,
             store,
             t,
-            cache: RenderCache::default(),
+            cache,
             base_url,
         })))
     }

@@ -42,6 +42,7 @@ fn serving(c: &mut Criterion) {
         prepared.store,
         disha_web::WebConfig {
             base_url: "http://bench".into(),
+            cache_bytes: 64 << 20,
         },
     )
     .expect("state");
@@ -54,13 +55,15 @@ fn serving(c: &mut Criterion) {
     c.bench_function("career page, rendered from the database", |b| {
         b.iter(|| {
             // Moving the local content version makes every cached entry stale, forcing a full render.
-            version.observe(version.current() + 1);
+            let next = version.current(disha_store::scopes::CAREERS) + 1;
+            version.observe([(disha_store::scopes::CAREERS.to_owned(), next)]);
             black_box(get(&router, &rt, "/careers/backend-developer"))
         });
     });
     c.bench_function("career list API, rendered from the database", |b| {
         b.iter(|| {
-            version.observe(version.current() + 1);
+            let next = version.current(disha_store::scopes::CAREERS) + 1;
+            version.observe([(disha_store::scopes::CAREERS.to_owned(), next)]);
             black_box(get(
                 &router,
                 &rt,

@@ -21,6 +21,10 @@ pub struct Config {
     #[arg(long, env = "DISHA_DB_POOL", default_value_t = 8, global = true)]
     pub db_pool_size: u32,
 
+    /// Most memory for rendered pages kept in the cache, in MiB.
+    #[arg(long, env = "DISHA_CACHE_MB", default_value_t = 64, global = true)]
+    pub cache_mb: u64,
+
     /// Public address to listen on.
     #[arg(
         long,
@@ -76,6 +80,7 @@ impl Config {
         Self {
             database_url,
             db_pool_size: 4,
+            cache_mb: 16,
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             metrics_addr: "off".into(),
             public_url: None,

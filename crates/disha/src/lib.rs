@@ -8,7 +8,7 @@ pub mod metrics;
 
 use anyhow::Context;
 use config::{Backend, Config};
-use disha_core::{ContentVersion, Library};
+use disha_core::{ContentVersions, Library};
 use disha_store::Store;
 use disha_store_postgres::PgStore;
 use disha_store_sqlite::SqliteStore;
@@ -43,7 +43,7 @@ pub struct Prepared {
     /// The library use cases.
     pub library: Library,
     /// This instance's view of the content version.
-    pub version: Arc<ContentVersion>,
+    pub version: Arc<ContentVersions>,
 }
 
 /// Opens, migrates and (when empty) seeds the database.
@@ -53,7 +53,7 @@ pub struct Prepared {
 pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     let store = open_store(config).await?;
     store.migrate().await.context("migrating the database")?;
-    let version = Arc::new(ContentVersion::default());
+    let version = Arc::new(ContentVersions::default());
     version.refresh(store.as_ref()).await?;
     let library = Library::new(Arc::clone(&store), Arc::clone(&version));
     let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
@@ -91,6 +91,7 @@ pub async fn serve(
         Arc::clone(&store),
         disha_web::WebConfig {
             base_url: config.public_url()?,
+            cache_bytes: config.cache_mb.saturating_mul(1024 * 1024),
         },
     )
     .map_err(anyhow::Error::msg)?;

@@ -107,7 +107,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let p = profiles(dir.as_ref())?;
             let store = disha::open_store(&config).await?;
             store.migrate().await?;
-            let version = std::sync::Arc::new(disha_core::ContentVersion::default());
+            let version = std::sync::Arc::new(disha_core::ContentVersions::default());
             let library = disha_core::Library::new(std::sync::Arc::clone(&store), version);
             let out = library.put_profiles(&p).await?;
             store.close().await;

@@ -34,7 +34,7 @@ fn an_unknown_stream_names_the_stream_field() {
 fn a_misspelt_field_is_rejected_rather_than_ignored() {
     let bad = VALID.replace("skills =", "skils =");
     let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
-    assert!(errs.0[0].message.contains("skils"), "{errs}");
+    assert!(errs.0[0].field.contains("skils"), "{errs}");
 }
 
 #[test]
@@ -99,4 +99,38 @@ fn the_known_fields_are_exactly_the_serialised_ones() {
     keys.sort_unstable();
     known.sort_unstable();
     assert_eq!(keys, known);
+}
+
+#[test]
+fn a_profile_without_sources_is_refused() {
+    let cut = VALID.find("[[sources]]").expect("fixture has sources");
+    let errs = CareerProfile::from_toml(&VALID[..cut]).expect_err("must fail");
+    assert!(fields(&errs).contains(&"sources"), "{errs}");
+}
+
+#[test]
+fn sources_must_cover_exams_eligibility_and_regulator() {
+    let bad = VALID.replace("covers = [\"regulator\"]", "covers = [\"exams\"]");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["sources"]);
+    assert!(errs.0[0].english().contains("regulator"), "{errs}");
+}
+
+#[test]
+fn a_source_url_must_be_a_web_address() {
+    let bad = VALID.replace(
+        "url = \"https://www.barcouncilofindia.org/\"",
+        "url = \"javascript:alert(1)\"",
+    );
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["sources[1].url"]);
+}
+
+#[test]
+fn seat_restrictions_name_their_basis() {
+    let p = CareerProfile::from_toml(VALID).expect("valid fixture");
+    assert_eq!(p.restricted_seats[0].basis, SeatBasis::Domicile);
+    let bad = VALID.replace("basis = \"domicile\"", "basis = \"caste\"");
+    let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
+    assert_eq!(fields(&errs), ["restricted_seats[0].basis"]);
 }

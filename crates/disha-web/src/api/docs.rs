@@ -1,11 +1,11 @@
 //! `/api/docs`: a readable page generated from the OpenAPI document itself, served like every other page
 //! (no scripts, no third-party assets).
 
+use crate::error::AppResult;
 use crate::i18n::Messages;
 use crate::pages::{Head, render};
 use crate::state::AppState;
 use askama::Template;
-use axum::response::Response;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{OpenApi, RefOr, Required};
 
@@ -50,11 +50,13 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
                     ParameterIn::Cookie => "cookie",
                     _ => "query",
                 },
-                required: if matches!(p.required, Required::True) {
-                    t.api_docs_yes.clone()
-                } else {
-                    t.api_docs_no.clone()
-                },
+                required: t
+                    .get(if matches!(p.required, Required::True) {
+                        "api_docs_yes"
+                    } else {
+                        "api_docs_no"
+                    })
+                    .into_owned(),
                 description: p.description.clone().unwrap_or_default(),
             }),
             RefOr::Ref(_) => None,
@@ -87,7 +89,7 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
 }
 
 /// Renders the docs page once; the spec never changes while the process runs.
-pub fn render_docs(app: &AppState, spec: &OpenApi) -> Result<String, Response> {
+pub fn render_docs(app: &AppState, spec: &OpenApi) -> AppResult<String> {
     let t = &app.t;
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
@@ -104,16 +106,16 @@ pub fn render_docs(app: &AppState, spec: &OpenApi) -> Result<String, Response> {
             }
         }
     }
-    let (before, after) = t
-        .api_docs_intro
-        .split_once("{spec}")
-        .unwrap_or((&t.api_docs_intro, ""));
+    // The link to the spec goes where the message puts `{ $spec }`; a marker character finds the spot.
+    let intro = t.fmt("api_docs_intro", &[("spec", "\u{1}".into())]);
+    let (before, after) = intro.split_once('\u{1}').unwrap_or((&intro, ""));
+    let title = t.get("api_docs_title");
     let view = DocsView {
         t,
         head: Head::new(
             app,
-            format!("{} · {}", t.api_docs_title, t.site_name),
-            t.api_docs_title.clone(),
+            format!("{title} · {}", t.get("site_name")),
+            title.clone().into_owned(),
             "/api/docs",
             "api",
         ),
@@ -121,5 +123,5 @@ pub fn render_docs(app: &AppState, spec: &OpenApi) -> Result<String, Response> {
         intro_after: after.to_owned(),
         operations,
     };
-    render(app, &view)
+    render(&view)
 }

@@ -4,16 +4,11 @@
 mod careers;
 pub mod docs;
 
-use crate::AppError;
-use crate::error::{ErrorBody, ErrorDetail};
+use crate::error::{ErrorBody, ErrorDetail, FieldProblem};
 use crate::state::AppState;
-use axum::Json;
-use axum::response::{IntoResponse, Response};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-
-pub use careers::ListParams;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,7 +21,7 @@ pub use careers::ListParams;
                        of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license."
     ),
     tags((name = "careers", description = "The career library")),
-    components(schemas(ErrorBody, ErrorDetail, careers::CareerSortKey))
+    components(schemas(ErrorBody, ErrorDetail, FieldProblem, disha_domain::CareerSort))
 )]
 struct ApiDoc;
 
@@ -35,14 +30,4 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(careers::list_careers))
         .routes(routes!(careers::get_career))
-}
-
-/// An error as the API reports it: the status and `{"error": {"code", "message", "fields"}}`.
-pub fn error_response(err: &AppError) -> Response {
-    let mut resp = (err.status(), Json(err.body())).into_response();
-    resp.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    resp
 }

@@ -1,17 +1,33 @@
+//! `/careers/{slug}`: every section of a profile.
+
 use super::{Card, Head, json_ld, render};
+use crate::error::{AppError, AppResult};
 use crate::format::{self, decimal, inr};
-use crate::i18n::{Messages, fill};
+use crate::i18n::Messages;
 use crate::markdown::to_safe_html;
 use crate::respond::{Kind, cached};
 use crate::state::AppState;
-use crate::{AppError, pages::error_page};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use disha_core::CareerPage;
 use disha_domain::{Course, CourseLevel, FeePer, Slug};
+use disha_store::scopes;
 use serde_json::json;
+
+struct SeatRow {
+    basis: String,
+    applies_to: String,
+    rule: String,
+    source: String,
+}
+
+struct SourceRow {
+    name: String,
+    url: String,
+    note: String,
+}
 
 struct CourseRow {
     name: String,
@@ -49,9 +65,9 @@ struct CareerView<'a> {
     title: &'a str,
     summary: &'a str,
     stream_key: &'static str,
-    stream_name: &'a str,
+    stream_name: String,
     level_short: String,
-    level_text: &'a str,
+    level_text: String,
     holland: String,
     overview_html: String,
     responsibilities: &'a [String],
@@ -66,13 +82,19 @@ struct CareerView<'a> {
     faqs: &'a [disha_domain::Faq],
     related: Vec<Card>,
     revision_text: String,
+    seats: Vec<SeatRow>,
+    pending: &'a [String],
+    official_sources: Vec<SourceRow>,
 }
 
 /// Distinct "Source: …. As of …." notes, in first-seen order.
 fn sources<'a>(t: &Messages, items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (source, as_of) in items {
-        let note = fill(&t.figures_source, &[("source", &source), ("as_of", &as_of)]);
+        let note = t.fmt(
+            "figures_source",
+            &[("source", source.into()), ("as_of", as_of.into())],
+        );
         if !out.contains(&note) {
             out.push(note);
         }
@@ -90,36 +112,39 @@ fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<
         .map(|c| CourseRow {
             name: c.name.clone(),
             duration: if (c.duration_years - 1.0).abs() < f64::EPSILON {
-                t.duration_one.clone()
+                t.get("duration_one").into_owned()
             } else {
-                fill(&t.duration_many, &[("years", &decimal(c.duration_years))])
+                t.fmt(
+                    "duration_many",
+                    &[("years", decimal(c.duration_years).into())],
+                )
             },
             exams: if c.entrance_exams.is_empty() {
-                t.course_exams_none.clone()
+                t.get("course_exams_none").into_owned()
             } else {
                 c.entrance_exams.join(", ")
             },
             fee: if c.fee.max_inr == 0 {
-                t.fee_free.clone()
+                t.get("fee_free").into_owned()
             } else {
-                let per = match c.fee.per {
-                    FeePer::Year => &t.fee_per_year,
-                    FeePer::Total => &t.fee_total,
-                };
-                fill(
-                    &t.fee_range,
+                let per = t.get(match c.fee.per {
+                    FeePer::Year => "fee_per_year",
+                    FeePer::Total => "fee_total",
+                });
+                t.fmt(
+                    "fee_range",
                     &[
-                        ("min", &inr(c.fee.min_inr)),
-                        ("max", &inr(c.fee.max_inr)),
-                        ("per", per),
+                        ("min", inr(c.fee.min_inr).into()),
+                        ("max", inr(c.fee.max_inr).into()),
+                        ("per", per.into_owned().into()),
                     ],
                 )
             },
         })
         .collect();
     let (id, caption) = match level {
-        CourseLevel::Ug => ("courses-ug", t.career_courses_ug.clone()),
-        CourseLevel::Pg => ("courses-pg", t.career_courses_pg.clone()),
+        CourseLevel::Ug => ("courses-ug", t.get("career_courses_ug").into_owned()),
+        CourseLevel::Pg => ("courses-pg", t.get("career_courses_pg").into_owned()),
     };
     Some(CourseTable {
         id,
@@ -151,14 +176,14 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
         "url": url,
         "occupationalCategory": p.interests.onet_code,
         "occupationLocation": { "@type": "Country", "name": "India" },
-        "educationRequirements": app.t.level(p.education_level),
+        "educationRequirements": app.t.level(p.education_level).as_ref(),
         "skills": p.skills.join(", "),
         "responsibilities": p.responsibilities.join(" "),
     });
     if salary_min.is_finite() && salary_max > 0.0 {
         occupation["estimatedSalary"] = json!([{
             "@type": "MonetaryAmountDistribution",
-            "name": "base",
+            "name": "CTC",
             "currency": "INR",
             "duration": "P1Y",
             "minValue": (salary_min * 100_000.0).round(),
@@ -179,104 +204,143 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
     json!([occupation, faq])
 }
 
+fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
+    let t = &app.t;
+    let p = &page.career.profile;
+    let slug = &p.slug;
+    let path = format!("/careers/{slug}");
+    let mut head = Head::new(
+        app,
+        format!("{} · {}", p.title, t.get("site_name")),
+        p.summary.clone(),
+        &path,
+        "careers",
+    );
+    head.og_type = "article";
+    head.json_ld = json_ld(&structured_data(app, page, &head.canonical));
+    CareerView {
+        t,
+        head,
+        title: &p.title,
+        summary: &p.summary,
+        stream_key: p.stream.key(),
+        stream_name: t.stream(p.stream).into_owned(),
+        level_short: t.level_short(p.education_level),
+        level_text: t.level(p.education_level).into_owned(),
+        holland: p.interests.holland_code(),
+        overview_html: to_safe_html(&p.overview),
+        responsibilities: &p.responsibilities,
+        steps: &p.steps,
+        course_tables: [CourseLevel::Ug, CourseLevel::Pg]
+            .into_iter()
+            .filter_map(|l| course_table(t, &p.courses, l))
+            .collect(),
+        colleges: &p.colleges,
+        skills: &p.skills,
+        jobs: p
+            .jobs
+            .iter()
+            .map(|j| JobRow {
+                title: j.title.clone(),
+                experience: j.experience.clone(),
+                salary: t.fmt(
+                    "salary_range",
+                    &[
+                        ("min", decimal(j.salary.min_lpa).into()),
+                        ("max", decimal(j.salary.max_lpa).into()),
+                    ],
+                ),
+                basis: t.basis(j.salary.basis).into_owned(),
+                example: j.salary.illustrative,
+            })
+            .collect(),
+        job_sources: sources(
+            t,
+            p.jobs
+                .iter()
+                .map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str())),
+        ),
+        interests_intro: t.fmt(
+            "interests_intro",
+            &[
+                ("code", p.interests.onet_code.as_str().into()),
+                ("title", p.interests.onet_title.as_str().into()),
+            ],
+        ),
+        interests: p
+            .interests
+            .scores()
+            .iter()
+            .map(|(letter, v)| Interest {
+                letter: *letter,
+                label: t.riasec(*letter).into_owned(),
+                value: decimal(*v),
+            })
+            .collect(),
+        faqs: &p.faqs,
+        related: page.related.iter().map(|c| Card::new(t, c)).collect(),
+        revision_text: t.fmt(
+            "career_revision",
+            &[
+                ("revision", page.career.revision.into()),
+                ("date", format::date(page.career.updated_at).into()),
+            ],
+        ),
+        seats: p
+            .restricted_seats
+            .iter()
+            .map(|r| SeatRow {
+                basis: t.seat_basis(r.basis).into_owned(),
+                applies_to: r.applies_to.clone(),
+                rule: r.rule.clone(),
+                source: r.source.as_str().to_owned(),
+            })
+            .collect(),
+        pending: &p.pending,
+        official_sources: p
+            .sources
+            .iter()
+            .map(|s| SourceRow {
+                name: s.name.clone(),
+                url: s.url.as_str().to_owned(),
+                note: t.fmt(
+                    "source_covers",
+                    &[
+                        (
+                            "topics",
+                            s.covers
+                                .iter()
+                                .map(|c| t.source_topic(*c).into_owned())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                                .into(),
+                        ),
+                        ("date", format::day(s.checked.date()).into()),
+                    ],
+                ),
+            })
+            .collect(),
+    }
+}
+
 /// `/careers/{slug}`: every section of a profile.
 pub async fn career(
     State(app): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let Ok(slug) = Slug::parse(&slug) else {
-        return error_page(&app, &AppError::NotFound);
-    };
+) -> AppResult<Response> {
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let key = format!("page:/careers/{slug}");
-    cached(&app, &key, Kind::Html, &headers, || async {
-        let page = app
-            .library
-            .career(&slug)
-            .await
-            .map_err(|e| error_page(&app, &AppError::from(e)))?;
-        let t = &app.t;
-        let p = &page.career.profile;
-        let path = format!("/careers/{slug}");
-        let mut head = Head::new(
-            &app,
-            format!("{} · {}", p.title, t.site_name),
-            p.summary.clone(),
-            &path,
-            "careers",
-        );
-        head.og_type = "article";
-        head.json_ld = json_ld(&structured_data(&app, &page, &head.canonical));
-        let view = CareerView {
-            t,
-            head,
-            title: &p.title,
-            summary: &p.summary,
-            stream_key: p.stream.key(),
-            stream_name: t.stream(p.stream),
-            level_short: t.level_short(p.education_level),
-            level_text: t.level(p.education_level),
-            holland: p.interests.holland_code(),
-            overview_html: to_safe_html(&p.overview),
-            responsibilities: &p.responsibilities,
-            steps: &p.steps,
-            course_tables: [CourseLevel::Ug, CourseLevel::Pg]
-                .into_iter()
-                .filter_map(|l| course_table(t, &p.courses, l))
-                .collect(),
-            colleges: &p.colleges,
-            skills: &p.skills,
-            jobs: p
-                .jobs
-                .iter()
-                .map(|j| JobRow {
-                    title: j.title.clone(),
-                    experience: j.experience.clone(),
-                    salary: fill(
-                        &t.salary_range,
-                        &[
-                            ("min", &decimal(j.salary.min_lpa)),
-                            ("max", &decimal(j.salary.max_lpa)),
-                        ],
-                    ),
-                    basis: t.basis(j.salary.basis).to_owned(),
-                    example: j.salary.illustrative,
-                })
-                .collect(),
-            job_sources: sources(
-                t,
-                p.jobs
-                    .iter()
-                    .map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str())),
-            ),
-            interests_intro: fill(
-                &t.interests_intro,
-                &[
-                    ("code", &p.interests.onet_code),
-                    ("title", &p.interests.onet_title),
-                ],
-            ),
-            interests: p
-                .interests
-                .scores()
-                .iter()
-                .map(|(letter, v)| Interest {
-                    letter: *letter,
-                    label: t.riasec(*letter).to_owned(),
-                    value: decimal(*v),
-                })
-                .collect(),
-            faqs: &p.faqs,
-            related: page.related.iter().map(|c| Card::new(t, c)).collect(),
-            revision_text: fill(
-                &t.career_revision,
-                &[
-                    ("revision", &page.career.revision),
-                    ("date", &format::date(page.career.updated_at)),
-                ],
-            ),
-        };
-        render(&app, &view)
-    })
+    cached(
+        &app,
+        &key,
+        &[scopes::CAREERS],
+        Kind::Html,
+        &headers,
+        || async {
+            let page = app.library.career(&slug).await?;
+            render(&view(&app, &page))
+        },
+    )
     .await
 }

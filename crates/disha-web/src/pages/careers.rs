@@ -1,15 +1,21 @@
+//! `/careers`: filters, sort and pages. Bad filters give the list page again, with a 400 and each field's
+//! problem, so the form stays in front of the student.
+
 use super::{Card, Head, render};
-use crate::api::ListParams;
-use crate::i18n::{Messages, fill};
+use crate::error::AppResult;
+use crate::i18n::Messages;
+use crate::params::{ListParams, Q, query_string};
 use crate::respond::{Kind, cached};
 use crate::state::AppState;
-use crate::{AppError, pages::error_page};
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use disha_domain::{CareerQuery, CareerSort, CareerSummary, EducationLevel, Paged, Stream};
+use disha_domain::{
+    CareerQuery, CareerSort, CareerSummary, EducationLevel, FieldErrors, Paged, Stream,
+};
+use disha_store::scopes;
+use strum::IntoEnumIterator;
 
 struct Opt {
     value: String,
@@ -42,80 +48,45 @@ struct ListView<'a> {
     next: Option<String>,
 }
 
-/// The query string that reproduces `q` on page `page`, leaving out defaults so each listing has one address.
-pub fn query_string(q: &CareerQuery, page: u32) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(s) = q.stream {
-        parts.push(format!("stream={}", s.key()));
-    }
-    if let Some(l) = q.level {
-        parts.push(format!("level={}", l.get()));
-    }
-    if let Some(p) = &q.prefix {
-        parts.push(format!("q={}", encode(p.as_str())));
-    }
-    if q.sort != CareerSort::default() {
-        parts.push(format!("sort={}", q.sort.key()));
-    }
-    if q.page.per_page != CareerQuery::default().page.per_page {
-        parts.push(format!("per_page={}", q.page.per_page));
-    }
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+/// The filter menus with the chosen values selected.
+struct Menus {
+    streams: Vec<Opt>,
+    levels: Vec<Opt>,
+    sorts: Vec<Opt>,
 }
 
-/// Percent-encodes a filter value for a query string (the prefix allows only letters, digits, space and
-/// `-.&'`, so this is all it needs).
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' => out.push(char::from(b)),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+impl Menus {
+    fn new(t: &Messages, q: &CareerQuery, raw_stream: Option<&str>) -> Self {
+        let stream_sel = raw_stream.unwrap_or_default();
+        let streams = Stream::ALL
+            .iter()
+            .map(|s| Opt {
+                value: s.key().to_owned(),
+                label: t.stream(*s).into_owned(),
+                selected: stream_sel == s.key(),
+            })
+            .collect();
+        let levels = (1..=5)
+            .filter_map(|n| EducationLevel::new(n).ok())
+            .map(|l| Opt {
+                value: l.get().to_string(),
+                label: format!("{} · {}", l.get(), t.level(l)),
+                selected: q.level == Some(l),
+            })
+            .collect();
+        let sorts = CareerSort::iter()
+            .map(|s| Opt {
+                value: s.key().to_owned(),
+                label: t.get(&format!("sort_{}", s.key())).into_owned(),
+                selected: q.sort == s,
+            })
+            .collect();
+        Self {
+            streams,
+            levels,
+            sorts,
         }
     }
-    out
-}
-
-fn options(t: &Messages, q: &CareerQuery, raw: &ListParams) -> (Vec<Opt>, Vec<Opt>, Vec<Opt>) {
-    let stream_sel = raw.stream.as_deref().unwrap_or_default();
-    let streams = Stream::ALL
-        .iter()
-        .map(|s| Opt {
-            value: s.key().to_owned(),
-            label: t.stream(*s).to_owned(),
-            selected: stream_sel == s.key(),
-        })
-        .collect();
-    let level_sel = q.level.map(EducationLevel::get);
-    let levels = (1..=5)
-        .filter_map(|n| EducationLevel::new(n).ok())
-        .map(|l| Opt {
-            value: l.get().to_string(),
-            label: format!("{} · {}", l.get(), t.level(l)),
-            selected: level_sel == Some(l.get()),
-        })
-        .collect();
-    let sorts = [
-        (CareerSort::Title, &t.sort_title),
-        (CareerSort::Level, &t.sort_level),
-        (CareerSort::Updated, &t.sort_updated),
-    ]
-    .into_iter()
-    .map(|(s, label)| Opt {
-        value: s.key().to_owned(),
-        label: label.clone(),
-        selected: q.sort == s,
-    })
-    .collect();
-    (streams, levels, sorts)
 }
 
 fn pagination(
@@ -134,7 +105,7 @@ fn pagination(
         .map(|n| PageLink {
             number: n,
             href: href(n),
-            label: fill(&t.pagination_page, &[("page", &n)]),
+            label: t.fmt("pagination_page", &[("page", n.into())]),
             current: n == current,
         })
         .collect();
@@ -143,133 +114,127 @@ fn pagination(
     (links, prev, next)
 }
 
-/// `/careers`: filters, sort and pages. Bad filters give a 400 page naming each field.
+/// The list page after a bad filter: the form, each problem, no results.
+fn invalid_view<'a>(app: &'a AppState, raw: &ListParams, errs: &FieldErrors) -> ListView<'a> {
+    let t = &app.t;
+    let menus = Menus::new(t, &CareerQuery::default(), raw.stream.as_deref());
+    ListView {
+        t,
+        head: Head::new(
+            app,
+            format!("{} · {}", t.get("careers_title"), t.get("site_name")),
+            t.get("careers_description").into_owned(),
+            "/careers",
+            "careers",
+        ),
+        heading: t.get("careers_heading").into_owned(),
+        errors: errs
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, t.field_error(e)))
+            .collect(),
+        q: raw.q.clone().unwrap_or_default(),
+        stream_options: menus.streams,
+        level_options: menus.levels,
+        sort_options: menus.sorts,
+        count_text: String::new(),
+        cards: Vec::new(),
+        pages: Vec::new(),
+        prev: None,
+        next: None,
+    }
+}
+
+fn list_view<'a>(
+    app: &'a AppState,
+    query: &CareerQuery,
+    path: &str,
+    page: &Paged<CareerSummary>,
+) -> ListView<'a> {
+    let t = &app.t;
+    let heading = match query.stream {
+        Some(s) => t.stream(s).into_owned(),
+        None => t.get("careers_heading").into_owned(),
+    };
+    let from = u64::from(page.page.saturating_sub(1)) * u64::from(page.per_page) + 1;
+    let shown = u64::try_from(page.items.len()).unwrap_or_default();
+    let count_text = if page.items.is_empty() {
+        t.get("results_none").into_owned()
+    } else {
+        t.fmt(
+            "results_count",
+            &[
+                ("from", from.into()),
+                ("to", (from + shown - 1).into()),
+                ("total", page.total.into()),
+            ],
+        )
+    };
+    let mut title = format!("{heading} · {}", t.get("site_name"));
+    if page.page > 1 {
+        let of = t.fmt(
+            "pagination_current",
+            &[
+                ("page", page.page.into()),
+                ("pages", page.total_pages().into()),
+            ],
+        );
+        title = format!("{heading} · {of} · {}", t.get("site_name"));
+    }
+    let menus = Menus::new(t, query, query.stream.map(Stream::key));
+    let (pages, prev, next) = pagination(t, query, page);
+    ListView {
+        t,
+        head: Head::new(
+            app,
+            title,
+            t.get("careers_description").into_owned(),
+            path,
+            "careers",
+        ),
+        heading,
+        errors: Vec::new(),
+        q: query
+            .prefix
+            .as_ref()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+        stream_options: menus.streams,
+        level_options: menus.levels,
+        sort_options: menus.sorts,
+        count_text,
+        cards: page.items.iter().map(|c| Card::new(t, c)).collect(),
+        pages,
+        prev,
+        next,
+    }
+}
+
+/// `/careers`: parse the filters, fetch the page of careers, render.
 pub async fn careers(
     State(app): State<AppState>,
-    params: Result<Query<ListParams>, QueryRejection>,
+    Q(raw): Q<ListParams>,
     headers: HeaderMap,
-) -> Response {
-    let raw = match params {
-        Ok(Query(p)) => p,
-        Err(e) => return error_page(&app, &AppError::bad_query(&e)),
-    };
-    let t = &app.t;
+) -> AppResult<Response> {
     let query = match CareerQuery::parse(&raw.as_raw()) {
         Ok(q) => q,
         Err(errs) => {
-            let q = CareerQuery::default();
-            let (stream_options, level_options, sort_options) = options(t, &q, &raw);
-            let view = ListView {
-                t,
-                head: Head::new(
-                    &app,
-                    format!("{} · {}", t.careers_title, t.site_name),
-                    t.careers_description.clone(),
-                    "/careers",
-                    "careers",
-                ),
-                heading: t.careers_heading.clone(),
-                errors: errs.0.iter().map(ToString::to_string).collect(),
-                q: raw.q.clone().unwrap_or_default(),
-                stream_options,
-                level_options,
-                sort_options,
-                count_text: String::new(),
-                cards: Vec::new(),
-                pages: Vec::new(),
-                prev: None,
-                next: None,
-            };
-            return match render(&app, &view) {
-                Ok(html) => (StatusCode::BAD_REQUEST, Html(html)).into_response(),
-                Err(resp) => resp,
-            };
+            let html = render(&invalid_view(&app, &raw, &errs))?;
+            return Ok((StatusCode::BAD_REQUEST, Html(html)).into_response());
         }
     };
     let path = format!("/careers{}", query_string(&query, query.page.page));
+    let key = format!("page:{path}");
     cached(
         &app,
-        &format!("page:{path}"),
+        &key,
+        &[scopes::CAREERS],
         Kind::Html,
         &headers,
         || async {
-            let page = app
-                .library
-                .careers(&query)
-                .await
-                .map_err(|e| error_page(&app, &AppError::from(e)))?;
-            let heading = match query.stream {
-                Some(s) => t.stream(s).to_owned(),
-                None => t.careers_heading.clone(),
-            };
-            let from = (page.page.saturating_sub(1)) as u64 * u64::from(page.per_page) + 1;
-            let to = (from + page.items.len() as u64).saturating_sub(1);
-            let count_text = if page.items.is_empty() {
-                t.results_none.clone()
-            } else {
-                fill(
-                    &t.results_count,
-                    &[("from", &from), ("to", &to), ("total", &page.total)],
-                )
-            };
-            let (stream_options, level_options, sort_options) = options(t, &query, &raw);
-            let (pages, prev, next) = pagination(t, &query, &page);
-            let mut title = format!("{heading} · {}", t.site_name);
-            if page.page > 1 {
-                title = format!(
-                    "{heading} · {} · {}",
-                    fill(
-                        &t.pagination_current,
-                        &[("page", &page.page), ("pages", &page.total_pages())]
-                    ),
-                    t.site_name
-                );
-            }
-            let view = ListView {
-                t,
-                head: Head::new(&app, title, t.careers_description.clone(), &path, "careers"),
-                heading,
-                errors: Vec::new(),
-                q: query
-                    .prefix
-                    .as_ref()
-                    .map(|p| p.as_str().to_owned())
-                    .unwrap_or_default(),
-                stream_options,
-                level_options,
-                sort_options,
-                count_text,
-                cards: page.items.iter().map(|c| Card::new(t, c)).collect(),
-                pages,
-                prev,
-                next,
-            };
-            render(&app, &view)
+            let page = app.library.careers(&query).await?;
+            render(&list_view(&app, &query, &path, &page))
         },
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use disha_domain::RawCareerQuery;
-
-    #[test]
-    fn the_query_string_leaves_out_defaults() {
-        let q = CareerQuery::parse(&RawCareerQuery {
-            stream: Some("law"),
-            q: Some("Corporate Law"),
-            ..Default::default()
-        })
-        .expect("ok");
-        assert_eq!(query_string(&q, 1), "?stream=law&q=corporate+law");
-        assert_eq!(query_string(&q, 3), "?stream=law&q=corporate+law&page=3");
-        assert_eq!(query_string(&CareerQuery::default(), 1), "");
-    }
-
-    #[test]
-    fn apostrophes_and_ampersands_are_encoded() {
-        assert_eq!(encode("r&d o'neil"), "r%26d+o%27neil");
-    }
 }

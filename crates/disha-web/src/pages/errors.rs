@@ -3,7 +3,6 @@ use crate::AppError;
 use crate::i18n::Messages;
 use crate::state::AppState;
 use askama::Template;
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
 #[derive(Template)]
@@ -11,29 +10,28 @@ use axum::response::{Html, IntoResponse, Response};
 struct ErrorView<'a> {
     t: &'a Messages,
     head: Head,
-    heading: &'a str,
-    body: &'a str,
+    heading: String,
+    body: String,
     details: Vec<String>,
 }
 
-/// The error page for people, in the site layout, with the error's status.
-pub fn error_page(app: &AppState, err: &AppError) -> Response {
+fn view<'a>(app: &'a AppState, err: &AppError) -> ErrorView<'a> {
     let t = &app.t;
-    let (heading, body) = match err {
-        AppError::NotFound => (&t.error_not_found_title, &t.error_not_found_body),
-        AppError::Invalid(_) => (&t.error_bad_request_title, &t.error_bad_request_body),
-        AppError::Unavailable => (&t.error_unavailable_title, &t.error_unavailable_body),
-        AppError::Internal => (&t.error_internal_title, &t.error_internal_body),
-    };
+    let heading = t.get(&format!("error_{}_title", err.code())).into_owned();
+    let body = t.get(&format!("error_{}_body", err.code())).into_owned();
     let details = match err {
-        AppError::Invalid(f) => f.0.iter().map(ToString::to_string).collect(),
+        AppError::Invalid(f) | AppError::Unprocessable(f) => {
+            f.0.iter()
+                .map(|e| format!("{}: {}", e.field, t.field_error(e)))
+                .collect()
+        }
         _ => Vec::new(),
     };
-    let view = ErrorView {
+    ErrorView {
         t,
         head: Head::new(
             app,
-            format!("{heading} · {}", t.site_name),
+            format!("{heading} · {}", t.get("site_name")),
             body.clone(),
             "/",
             "",
@@ -41,53 +39,27 @@ pub fn error_page(app: &AppState, err: &AppError) -> Response {
         heading,
         body,
         details,
-    };
-    let html = match view.render() {
-        Ok(html) => html,
-        Err(e) => {
-            tracing::error!(error = %e, "error page failed to render");
-            body.clone()
-        }
-    };
-    let mut resp = (err.status(), Html(html)).into_response();
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    resp
+    }
+}
+
+/// The error page for people, in the site layout, with the error's status. The error layer adds the
+/// caching and retry headers.
+pub fn error_page(app: &AppState, err: &AppError) -> Response {
+    let v = view(app, err);
+    let html = v.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "error page failed to render");
+        v.body.clone()
+    });
+    (err.status(), Html(html)).into_response()
 }
 
 /// The page for a panic, rendered once at start-up so that showing it cannot fail.
 pub fn internal_error_html(app: &AppState) -> String {
-    match render(
-        app,
-        &ErrorView {
-            t: &app.t,
-            head: Head::new(
-                app,
-                app.t.error_internal_title.clone(),
-                app.t.error_internal_body.clone(),
-                "/",
-                "",
-            ),
-            heading: &app.t.error_internal_title,
-            body: &app.t.error_internal_body,
-            details: Vec::new(),
-        },
-    ) {
-        Ok(html) => html,
-        Err(_) => app.t.error_internal_body.clone(),
-    }
+    let v = view(app, &AppError::Internal);
+    render(&v).unwrap_or_else(|_| v.body.clone())
 }
 
-/// Unknown addresses: JSON under `/api/`, a page elsewhere.
-pub async fn not_found(
-    axum::extract::State(app): axum::extract::State<AppState>,
-    uri: axum::http::Uri,
-) -> Response {
-    if uri.path().starts_with("/api/") {
-        crate::api::error_response(&AppError::NotFound)
-    } else {
-        error_page(&app, &AppError::NotFound)
-    }
+/// Unknown addresses: the error layer shows JSON under `/api/` and a page elsewhere.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
 }

@@ -1,12 +1,14 @@
 use super::{Card, Head, render};
-use crate::i18n::{Messages, fill};
+use crate::error::AppResult;
+use crate::i18n::Messages;
 use crate::respond::{Kind, cached};
 use crate::state::AppState;
-use crate::{AppError, pages::error_page};
 use askama::Template;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use disha_core::HomeData;
+use disha_store::scopes;
 
 struct StreamLink {
     key: &'static str,
@@ -25,38 +27,44 @@ struct HomeView<'a> {
     all_link: String,
 }
 
-/// `/`: search box, streams and featured careers.
-pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    cached(&app, "page:/", Kind::Html, &headers, || async {
-        let data = app
-            .library
-            .home()
-            .await
-            .map_err(|e| error_page(&app, &AppError::from(e)))?;
-        let t = &app.t;
-        let view = HomeView {
-            t,
-            head: Head::new(
-                &app,
-                t.home_title.clone(),
-                t.home_description.clone(),
-                "/",
-                "home",
-            ),
-            intro: fill(&t.home_intro, &[("total", &data.total)]),
-            streams: data
-                .streams
-                .iter()
-                .map(|s| StreamLink {
-                    key: s.stream.key(),
-                    name: t.stream(s.stream).to_owned(),
-                    count: t.stream_count(s.careers),
-                })
-                .collect(),
-            featured: data.featured.iter().map(|c| Card::new(t, c)).collect(),
-            all_link: fill(&t.home_all_careers, &[("total", &data.total)]),
-        };
-        render(&app, &view)
-    })
+fn view<'a>(app: &'a AppState, data: &HomeData) -> HomeView<'a> {
+    let t = &app.t;
+    HomeView {
+        t,
+        head: Head::new(
+            app,
+            t.get("home_title").into_owned(),
+            t.get("home_description").into_owned(),
+            "/",
+            "home",
+        ),
+        intro: t.fmt("home_intro", &[("total", data.total.into())]),
+        streams: data
+            .streams
+            .iter()
+            .map(|s| StreamLink {
+                key: s.stream.key(),
+                name: t.stream(s.stream).into_owned(),
+                count: t.stream_count(s.careers),
+            })
+            .collect(),
+        featured: data.featured.iter().map(|c| Card::new(t, c)).collect(),
+        all_link: t.fmt("home_all_careers", &[("total", data.total.into())]),
+    }
+}
+
+/// `/`: search box, fields and featured careers.
+pub async fn home(State(app): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    cached(
+        &app,
+        "page:/",
+        &[scopes::CAREERS],
+        Kind::Html,
+        &headers,
+        || async {
+            let data = app.library.home().await?;
+            render(&view(&app, &data))
+        },
+    )
     .await
 }

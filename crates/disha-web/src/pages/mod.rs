@@ -8,16 +8,16 @@ mod home;
 mod seo;
 
 pub use career::career;
-pub use careers::{careers, query_string as careers_query_string};
+pub use careers::careers;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
 pub use seo::{robots, sitemap};
 
 use crate::assets::CSS_HREF;
+use crate::error::{AppError, AppResult};
 use crate::i18n::Messages;
 use crate::state::AppState;
 use askama::Template;
-use axum::response::Response;
 use disha_domain::CareerSummary;
 
 /// What the `<head>` of every page needs.
@@ -70,17 +70,17 @@ impl Card {
             href: format!("/careers/{}", c.slug),
             title: c.title.clone(),
             summary: c.summary.clone(),
-            stream: t.stream(c.stream).to_owned(),
+            stream: t.stream(c.stream).into_owned(),
             level: t.level_short(c.education_level),
         }
     }
 }
 
-/// Renders a template, or the internal-error page if rendering itself fails.
-pub fn render<T: Template>(app: &AppState, view: &T) -> Result<String, Response> {
+/// Renders a template; a failure is a bug, logged and shown as the internal-error page.
+pub fn render<T: Template>(view: &T) -> AppResult<String> {
     view.render().map_err(|e| {
         tracing::error!(error = %e, "template failed to render");
-        error_page(app, &crate::AppError::Internal)
+        AppError::Internal
     })
 }
 

@@ -1,21 +1,28 @@
+use crate::error::AppResult;
 use crate::respond::{Kind, cached};
 use crate::state::AppState;
-use crate::{AppError, pages::error_page};
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
+use disha_store::scopes;
 use std::fmt::Write;
 
 /// `/sitemap.xml`: the home page, the career list and every published profile with its last change.
-pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    cached(&app, "sitemap", Kind::Xml, &headers, || async {
-        let slugs = app.library.sitemap().await.map_err(|e| error_page(&app, &AppError::from(e)))?;
+pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    cached(&app, "sitemap", &[scopes::CAREERS], Kind::Xml, &headers, || async {
+        let slugs = app.library.sitemap().await?;
         let base = &app.base_url;
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         let _ = writeln!(xml, "<url><loc>{base}/</loc></url>\n<url><loc>{base}/careers</loc></url>");
         for (slug, updated) in slugs {
             // Slugs are [a-z0-9-] only, so they need no XML escaping.
-            let _ = writeln!(xml, "<url><loc>{base}/careers/{slug}</loc><lastmod>{}</lastmod></url>", crate::format::iso_date(updated));
+            let _ = writeln!(
+                xml,
+                "<url><loc>{base}/careers/{slug}</loc><lastmod>{}</lastmod></url>",
+                crate::format::iso_date(updated)
+            );
         }
         xml.push_str("</urlset>\n");
         Ok(xml)

@@ -78,6 +78,15 @@ async fn api_reports_bad_query_parameters_by_field() {
     let mut names: Vec<&String> = fields.keys().collect();
     names.sort();
     assert_eq!(names, ["level", "per_page", "q", "stream"]);
+    assert_eq!(fields["level"]["code"], "range");
+    assert_eq!(fields["level"]["params"]["min"], "1");
+    assert_eq!(fields["level"]["params"]["max"], "5");
+    assert_eq!(fields["stream"]["code"], "one_of");
+    assert_eq!(fields["q"]["code"], "length");
+    assert_eq!(
+        fields["level"]["message"],
+        "must be a whole number from 1 to 5"
+    );
     app.stop().await;
 }
 
@@ -124,6 +133,7 @@ async fn api_refuses_empty_parameters_that_pages_accept() {
         fields.contains_key("per_page") && fields.contains_key("stream"),
         "{body}"
     );
+    assert_eq!(fields["stream"]["code"], "empty");
     let (status, _) = app.get_text("/careers?per_page=&stream=").await;
     assert_eq!(status, 200, "an HTML form sends empty values for 'any'");
     app.stop().await;

@@ -75,26 +75,99 @@ async fn two_instances_on_one_database_serve_the_same_edit() {
 }
 
 #[tokio::test]
-async fn a_malformed_catalog_file_is_named_and_nothing_is_written() {
+async fn a_catalog_load_with_one_malformed_file_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let dir = tempfile::tempdir().expect("dir");
+    for p in disha::catalog::embedded().expect("catalog") {
+        std::fs::write(dir.path().join(format!("{}.toml", p.slug)), toml_of(&p)).expect("write");
+    }
     let mut good = TestApp::catalog_profile("chef");
     good.summary = "This edit must not land because another file in the batch is bad.".into();
-    let good_toml = toml_of(&good);
-    std::fs::write(dir.path().join("chef.toml"), good_toml).expect("write");
+    std::fs::write(dir.path().join("chef.toml"), toml_of(&good)).expect("write");
     std::fs::write(
         dir.path().join("broken.toml"),
         "slug = \"broken\"\ntitle = 5\n",
     )
     .expect("write");
-    let err = disha::catalog::from_dir(dir.path()).expect_err("must fail");
-    let msg = err.to_string();
-    assert!(msg.contains("broken.toml: title"), "{msg}");
+    // The real command, against the database the app is serving from.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_disha"))
+        .args(["catalog", "load", "--dir"])
+        .arg(dir.path())
+        .env("DATABASE_URL", &app.database_url)
+        .env("DISHA_METRICS_ADDR", "off")
+        .output()
+        .expect("disha runs");
+    assert!(!out.status.success(), "the load is refused");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.toml: title"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    let stored = app
+        .store
+        .published_career(&disha_domain::Slug::parse("chef").expect("slug"))
+        .await
+        .expect("read")
+        .expect("chef");
+    assert_eq!(
+        stored.revision, 1,
+        "the good file in the batch was not written either"
+    );
+    assert!(!stored.profile.summary.contains("must not land"));
+    // Once the broken file is gone the same command writes the edit, so the refusal above was the check.
+    std::fs::remove_file(dir.path().join("broken.toml")).expect("remove");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_disha"))
+        .args(["catalog", "load", "--dir"])
+        .arg(dir.path())
+        .env("DATABASE_URL", &app.database_url)
+        .env("DISHA_METRICS_ADDR", "off")
+        .output()
+        .expect("disha runs");
     assert!(
-        !app.get_text("/careers/chef")
-            .await
-            .1
-            .contains("must not land")
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(wait_for(&app, "/careers/chef", "must not land").await);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_edit_invalidates_the_pages_built_from_careers_and_a_hit_is_served_until_then() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/careers/nurse").await.headers()["x-cache"], "miss");
+    assert_eq!(app.get("/careers/nurse").await.headers()["x-cache"], "hit");
+    let mut p = TestApp::catalog_profile("nurse");
+    p.summary = "A new summary, so the careers scope moves on.".into();
+    app.library.put_profiles(&[p]).await.expect("edit");
+    assert_eq!(app.get("/careers/nurse").await.headers()["x-cache"], "miss");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_request_with_a_session_is_never_served_from_or_stored_in_the_shared_cache() {
+    let app = spawn_app().await;
+    let signed_in = |path: &str| {
+        app.client
+            .get(app.url(path))
+            .header("cookie", format!("{}=someone", disha_web::SESSION_COOKIE))
+            .send()
+    };
+    assert_eq!(
+        app.get("/careers/doctor").await.headers()["x-cache"],
+        "miss"
+    );
+    let r = signed_in("/careers/doctor").await.expect("request");
+    assert_eq!(
+        r.headers()["x-cache"],
+        "bypass",
+        "not taken from the shared cache"
+    );
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let r = signed_in("/careers/judge").await.expect("request");
+    assert_eq!(r.headers()["x-cache"], "bypass");
+    assert_eq!(
+        app.get("/careers/judge").await.headers()["x-cache"],
+        "miss",
+        "the signed-in render was not stored for others"
     );
     app.stop().await;
 }

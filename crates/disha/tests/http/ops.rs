@@ -87,11 +87,19 @@ async fn oversized_bodies_are_refused_before_any_handler() {
         .send()
         .await
         .expect("request");
-    assert!(
-        r.status() == 413 || r.status() == 405,
-        "status {}",
-        r.status()
-    );
+    assert_eq!(r.status(), 413);
+    let body: serde_json::Value = r.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    let r = app
+        .client
+        .post(app.url("/careers"))
+        .body(vec![b'x'; 200 * 1024])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 413);
+    let page = crate::support::Page::parse(&r.text().await.expect("page"));
+    assert_eq!(page.text("h1"), "Too much to send", "a page for people");
     app.stop().await;
 }
 
@@ -138,11 +146,22 @@ async fn graceful_shutdown_finishes_and_stops_serving() {
 }
 
 #[tokio::test]
-async fn a_database_outage_is_a_503_in_the_site_layout_not_a_500() {
+async fn a_database_outage_is_a_503_with_retry_after_while_cached_pages_are_still_served() {
     let app = spawn_app().await;
+    assert_eq!(
+        app.get("/careers/doctor").await.status(),
+        200,
+        "warms the cache"
+    );
     app.store.close().await;
-    let (status, html) = app.get_text("/careers?stream=law&sort=level").await;
-    assert_eq!(status, 503);
+    let cached = app.get("/careers/doctor").await;
+    assert_eq!(cached.status(), 200, "a cached page needs no database");
+    assert_eq!(cached.headers()["x-cache"], "hit");
+    let r = app.get("/careers?stream=law&sort=level").await;
+    assert_eq!(r.status(), 503);
+    assert_eq!(r.headers()["retry-after"], "5");
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let html = r.text().await.expect("page");
     assert!(
         html.contains("Disha is busy") && html.contains("class=\"site\""),
         "{html}"

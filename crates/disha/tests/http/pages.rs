@@ -1,24 +1,24 @@
-use crate::support::{TestApp, spawn_app};
+use crate::support::{Page, TestApp, spawn_app};
 
 #[tokio::test]
-async fn home_page_offers_search_streams_and_featured_careers() {
+async fn home_page_offers_search_fields_and_featured_careers() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/").await;
     assert_eq!(status, 200);
-    assert!(html.contains("<html lang=\"en\">"));
-    assert!(html.contains("action=\"/careers\""), "search form");
+    let page = Page::parse(&html);
+    assert_eq!(page.attrs("html", "lang"), ["en"]);
+    assert_eq!(page.count("form[action='/careers']"), 1, "search form");
+    let fields = page.texts("a[href='/careers?stream=engineering-technology']");
     assert!(
-        html.contains("href=\"/careers?stream=engineering-technology\""),
-        "stream links"
+        fields
+            .iter()
+            .any(|t| t.contains("Engineering & Technology")),
+        "{fields:?}"
     );
+    assert!(page.count(".card") >= 6, "featured cards");
     assert!(
-        html.contains("Engineering &#38; Technology")
-            || html.contains("Engineering &amp; Technology")
-    );
-    assert!(html.contains("class=\"card\""), "featured cards");
-    assert!(
-        html.contains("O*NET 27.0 Database"),
-        "O*NET attribution in the footer"
+        page.text("footer").contains("O*NET 27.0 Database"),
+        "O*NET attribution"
     );
     app.stop().await;
 }
@@ -28,60 +28,112 @@ async fn career_page_shows_every_section_with_sources() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/careers/backend-developer").await;
     assert_eq!(status, 200);
+    let page = Page::parse(&html);
     for id in [
         "overview",
         "responsibilities",
         "steps",
         "courses",
+        "seats",
+        "pending",
         "colleges",
         "skills",
         "jobs",
         "interests",
         "faqs",
         "related",
+        "sources",
     ] {
-        assert!(
-            html.contains(&format!("<section id=\"{id}\"")),
-            "missing section {id}"
-        );
+        assert_eq!(page.count(&format!("section#{id}")), 1, "section {id}");
     }
-    assert!(html.contains("<ol class=\"steps\">"), "numbered steps");
+    assert!(page.count("ol.steps > li") >= 3, "numbered steps");
+    let captions = page.texts("#courses caption");
+    assert_eq!(
+        captions,
+        ["Undergraduate (UG) courses", "Postgraduate (PG) courses"]
+    );
+    let notes = page.texts("#courses p.source, #jobs p.source");
     assert!(
-        html.contains("Undergraduate (UG) courses") && html.contains("Postgraduate (PG) courses")
+        notes
+            .iter()
+            .any(|n| n.starts_with("Source: ") && n.contains("As of 20")),
+        "fee and salary sources: {notes:?}"
     );
     assert!(
-        html.contains("Source: Disha editorial estimate"),
-        "salary and fee sources"
+        page.text("#jobs table").contains("CTC (cost to company)"),
+        "salary basis"
     );
-    assert!(html.contains("As of 2025"));
-    assert!(html.contains("CTC (cost to company)"), "salary basis");
-    assert!(html.contains("<details><summary>"), "FAQs");
-    assert!(html.contains("aria-label=\"Breadcrumb\""));
+    assert!(page.count("#faqs details > summary") >= 2, "FAQs");
+    assert_eq!(page.count("nav[aria-label='Breadcrumb']"), 1);
+    let canonical = page.attrs("link[rel='canonical']", "href");
     assert!(
-        html.contains("<link rel=\"canonical\" href=\"http://")
-            && html.contains("/careers/backend-developer\">")
+        canonical[0].ends_with("/careers/backend-developer"),
+        "{canonical:?}"
     );
-    assert!(html.contains("<meta property=\"og:title\""));
+    assert_eq!(page.count("meta[property='og:title']"), 1);
+    let ld = page.text("script[type='application/ld+json']");
+    assert!(ld.contains("\"@type\":\"Occupation\"") && ld.contains("\"@type\":\"FAQPage\""));
     assert!(
-        html.contains("\"@type\":\"Occupation\"") && html.contains("\"@type\":\"FAQPage\""),
-        "JSON-LD"
+        ld.contains("\"name\":\"CTC\""),
+        "JSON-LD salary says CTC like the table"
     );
-    assert!(html.contains("<meter"), "interest scores");
+    assert_eq!(page.count("#interests meter"), 6, "interest scores");
     app.stop().await;
 }
 
 #[tokio::test]
-async fn unknown_career_is_a_404_page_in_the_site_layout() {
+async fn official_sources_and_seat_restrictions_come_from_the_profile() {
+    let app = spawn_app().await;
+    let (_, html) = app.get_text("/careers/nurse").await;
+    let page = Page::parse(&html);
+    let sources = page.attrs("#sources a", "href");
+    assert!(sources.len() >= 2, "{sources:?}");
+    assert!(
+        sources
+            .iter()
+            .all(|u| u.starts_with("https://") || u.starts_with("http://"))
+    );
+    let notes = page.texts("#sources .source");
+    assert!(notes.iter().all(|n| n.contains("Checked ")), "{notes:?}");
+    let seats = page.texts("#seats li");
+    assert!(
+        seats
+            .iter()
+            .any(|s| s.starts_with("Gender") && s.contains("AIIMS")),
+        "the women-only AIIMS seats are shown as data: {seats:?}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_profile_with_no_restrictions_has_no_seats_section() {
+    let app = spawn_app().await;
+    let mut p = TestApp::catalog_profile("chef");
+    p.restricted_seats.clear();
+    p.pending.clear();
+    app.library.put_profiles(&[p]).await.expect("edit");
+    let page = Page::parse(&app.get_text("/careers/chef").await.1);
+    assert_eq!(page.count("section#seats"), 0);
+    assert_eq!(page.count("section#pending"), 0);
+    assert_eq!(page.count("section#sources"), 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_pages_are_a_404_page_in_the_site_layout() {
     let app = spawn_app().await;
     for path in ["/careers/no-such-career", "/careers/Not_A_Slug", "/nowhere"] {
         let (status, html) = app.get_text(path).await;
         assert_eq!(status, 404, "{path}");
-        assert!(
-            html.contains("Page not found") && html.contains("class=\"site\""),
-            "{path}"
-        );
+        let page = Page::parse(&html);
+        assert_eq!(page.text("h1"), "Page not found", "{path}");
+        assert_eq!(page.count("header.site"), 1, "{path}");
     }
     app.stop().await;
+}
+
+fn career_links(page: &Page) -> Vec<String> {
+    page.attrs(".cards a", "href")
 }
 
 #[tokio::test]
@@ -89,18 +141,33 @@ async fn careers_list_filters_sorts_and_pages() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/careers?stream=law").await;
     assert_eq!(status, 200);
-    assert!(html.contains("href=\"/careers/lawyer\"") && html.contains("href=\"/careers/judge\""));
-    assert!(!html.contains("href=\"/careers/doctor\""));
-    let (_, html) = app.get_text("/careers?q=dev").await;
+    let links = career_links(&Page::parse(&html));
     assert!(
-        html.contains("href=\"/careers/backend-developer\"")
-            && !html.contains("href=\"/careers/lawyer\"")
+        links.contains(&"/careers/lawyer".to_owned())
+            && links.contains(&"/careers/judge".to_owned())
     );
-    let (_, html) = app.get_text("/careers?per_page=5&page=2").await;
-    assert!(html.contains("Showing 6–10 of"), "{html}");
-    assert!(html.contains("rel=\"prev\"") && html.contains("rel=\"next\""));
-    let (_, empty) = app.get_text("/careers?q=zzzz").await;
-    assert!(empty.contains("No careers match"));
+    assert!(!links.contains(&"/careers/doctor".to_owned()));
+    let links = career_links(&Page::parse(&app.get_text("/careers?q=dev").await.1));
+    assert!(links.contains(&"/careers/backend-developer".to_owned()));
+    assert!(!links.contains(&"/careers/lawyer".to_owned()));
+    let page = Page::parse(&app.get_text("/careers?per_page=5&page=2").await.1);
+    assert!(
+        page.text(".count").starts_with("Showing 6–10 of"),
+        "{}",
+        page.text(".count")
+    );
+    assert_eq!(page.count("a[rel='prev']"), 1);
+    assert_eq!(page.count("a[rel='next']"), 1);
+    let page = Page::parse(&app.get_text("/careers?q=zzzz").await.1);
+    assert!(page.text(".count").contains("No careers match"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_result_is_not_counted_as_careers_in_the_plural() {
+    let app = spawn_app().await;
+    let page = Page::parse(&app.get_text("/careers?q=chef").await.1);
+    assert_eq!(page.text(".count"), "Showing the only matching career");
     app.stop().await;
 }
 
@@ -109,15 +176,16 @@ async fn careers_page_with_a_bad_filter_is_a_400_naming_the_field() {
     let app = spawn_app().await;
     let (status, html) = app.get_text("/careers?level=9&sort=random").await;
     assert_eq!(status, 400);
-    assert!(
-        html.contains("level: must be a whole number from 1 to 5"),
-        "{html}"
+    let page = Page::parse(&html);
+    let problems = page.texts(".errors li");
+    assert_eq!(
+        problems,
+        [
+            "level: must be a whole number from 1 to 5",
+            "sort: must be one of: title, level, updated"
+        ]
     );
-    assert!(html.contains("sort: must be one of"));
-    assert!(
-        html.contains("<form class=\"filters\""),
-        "the form is shown again"
-    );
+    assert_eq!(page.count("form.filters"), 1, "the form is shown again");
     app.stop().await;
 }
 
@@ -131,11 +199,17 @@ async fn profile_text_is_escaped_not_executed() {
     app.library.put_profiles(&[p]).await.expect("edit");
     let (status, html) = app.get_text("/careers/chef").await;
     assert_eq!(status, 200);
-    assert!(!html.contains("<script>alert"), "no script survives");
-    assert!(!html.contains("<img src=x"), "no markup survives");
-    assert!(
-        html.contains("Chef &#60;script&#62;") || html.contains("Chef &lt;script&gt;"),
-        "title is escaped"
+    let page = Page::parse(&html);
+    assert_eq!(
+        page.count("script:not([type='application/ld+json'])"),
+        0,
+        "no script element"
+    );
+    assert_eq!(page.count("img"), 0, "no markup survives");
+    assert_eq!(
+        page.text("h1"),
+        "Chef <script>alert(1)</script>",
+        "the title is shown as text"
     );
     app.stop().await;
 }

@@ -148,3 +148,53 @@ impl TestApp {
         store
     }
 }
+
+/// A page parsed as a browser would, so assertions look at elements and their text rather than at one of
+/// several possible escapings of the markup.
+pub struct Page(scraper::Html);
+
+impl Page {
+    pub fn parse(html: &str) -> Self {
+        Self(scraper::Html::parse_document(html))
+    }
+
+    fn selector(css: &str) -> scraper::Selector {
+        scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"))
+    }
+
+    /// How many elements match.
+    pub fn count(&self, css: &str) -> usize {
+        self.0.select(&Self::selector(css)).count()
+    }
+
+    /// The text of every matching element, whitespace collapsed.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.0
+            .select(&Self::selector(css))
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The text of the first matching element; panics when none matches.
+    pub fn text(&self, css: &str) -> String {
+        self.texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+    }
+
+    /// An attribute of every matching element.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.0
+            .select(&Self::selector(css))
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
+}
