@@ -204,7 +204,8 @@ impl CareerQuery {
         let level = given(raw.level).and_then(|l| {
             match l
                 .parse::<i64>()
-                .map_err(|_| Problem::range(1, 5))
+                .ok()
+                .ok_or_else(|| Problem::range(1, 5))
                 .and_then(EducationLevel::new)
             {
                 Ok(l) => Some(l),

@@ -3,11 +3,26 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// A field of work, used to group and filter careers.
+/// A field of work, used to group and filter careers. The kebab-case key (`engineering-technology`) is used
+/// in URLs, files, storage and JSON alike, derived once from the variant name.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[expect(missing_docs, reason = "each variant is named for its field")]
 pub enum Stream {
     EngineeringTechnology,
@@ -26,47 +41,19 @@ pub enum Stream {
 }
 
 impl Stream {
-    /// Every stream, in the order the home page shows them.
-    pub const ALL: [Stream; 13] = [
-        Stream::EngineeringTechnology,
-        Stream::MedicineHealth,
-        Stream::CommerceFinance,
-        Stream::ArtsHumanities,
-        Stream::Law,
-        Stream::Design,
-        Stream::ScienceResearch,
-        Stream::MediaCommunication,
-        Stream::Education,
-        Stream::GovernmentDefence,
-        Stream::HospitalityTourism,
-        Stream::AgricultureEnvironment,
-        Stream::Sports,
-    ];
+    /// Every stream, in the order the home page shows them (declaration order).
+    pub const ALL: &'static [Stream] = <Stream as strum::VariantArray>::VARIANTS;
 
     /// The stable key used in URLs, files and storage.
     #[must_use]
-    pub const fn key(self) -> &'static str {
-        match self {
-            Stream::EngineeringTechnology => "engineering-technology",
-            Stream::MedicineHealth => "medicine-health",
-            Stream::CommerceFinance => "commerce-finance",
-            Stream::ArtsHumanities => "arts-humanities",
-            Stream::Law => "law",
-            Stream::Design => "design",
-            Stream::ScienceResearch => "science-research",
-            Stream::MediaCommunication => "media-communication",
-            Stream::Education => "education",
-            Stream::GovernmentDefence => "government-defence",
-            Stream::HospitalityTourism => "hospitality-tourism",
-            Stream::AgricultureEnvironment => "agriculture-environment",
-            Stream::Sports => "sports",
-        }
+    pub fn key(self) -> &'static str {
+        self.into()
     }
 
     /// Looks a stream up by its key.
     #[must_use]
     pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
+        key.parse().ok()
     }
 }
 
@@ -76,7 +63,7 @@ mod tests {
 
     #[test]
     fn every_key_round_trips_and_matches_serde() {
-        for s in Stream::ALL {
+        for &s in Stream::ALL {
             assert_eq!(Stream::from_key(s.key()), Some(s));
             assert_eq!(
                 serde_json::to_string(&s).ok(),

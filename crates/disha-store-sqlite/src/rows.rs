@@ -2,7 +2,7 @@
 
 use disha_domain::CareerSummary;
 use disha_store::StoreError;
-use disha_store::decode::{SummaryColumns, corrupt};
+use disha_store::decode::SummaryColumns;
 use time::OffsetDateTime;
 
 /// The columns of `SUMMARY_COLUMNS`.
@@ -75,7 +75,7 @@ pub(crate) fn to_micros(t: OffsetDateTime) -> i64 {
 
 pub(crate) fn from_micros(us: i64) -> Result<OffsetDateTime, StoreError> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1_000)
-        .map_err(|_| corrupt("timestamp", &us.to_string()))
+        .map_err(|e| StoreError::Corrupt(format!("timestamp = {us}: {e}")))
 }
 
 pub(crate) fn unavailable(e: sqlx::Error) -> StoreError {

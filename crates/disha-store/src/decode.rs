@@ -16,7 +16,7 @@ pub fn corrupt(field: &str, value: &str) -> StoreError {
 /// # Errors
 /// `Corrupt` when it no longer parses.
 pub fn slug(raw: &str) -> Result<Slug, StoreError> {
-    Slug::parse(raw).map_err(|_| corrupt("slug", raw))
+    Slug::parse(raw).map_err(|p| StoreError::Corrupt(format!("slug = {raw:?}: {p}")))
 }
 
 /// A stored row count (never negative).
@@ -57,7 +57,9 @@ impl SummaryColumns {
                 .ok_or_else(|| corrupt("stream", &self.stream))?,
             summary: self.summary,
             education_level: EducationLevel::new(self.education_level)
-                .map_err(|_| corrupt("education_level", &self.education_level.to_string()))?,
+                .map_err(|p| {
+                    StoreError::Corrupt(format!("education_level = {}: {p}", self.education_level))
+                })?,
             revision: self.revision,
             updated_at: self.updated_at,
         })

@@ -11,6 +11,7 @@ nav_careers = Careers
 nav_api = API
 footer_about = Disha (दिशा, “direction”) is an open career-guidance platform for students from class 9 upwards and their parents.
 footer_figures = Fees and salaries are shown as ranges with their source, date and basis. Figures marked “Example” are editorial estimates, not survey results: check with the institute or employer before you decide.
+footer_licence = Disha’s code is open source under the MIT or Apache 2.0 licence, and its career guides are shared under Creative Commons Attribution 4.0 (CC BY 4.0), so schools and NGOs may run, copy and adapt them.
 footer_onet = This product includes information from the O*NET 27.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. Interest scores and education levels come from O*NET; Disha has adapted the career text for India.
 home_title = Disha: find your direction after class 10 and 12
 home_description = Plain guides to careers in India: what the work is, which stream and entrance exams lead there, what courses cost and what jobs pay.

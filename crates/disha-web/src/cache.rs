@@ -128,14 +128,9 @@ impl RenderCache {
             .await
             .map_err(|e: Arc<AppError>| AppError::clone(&e))?;
         // Sampled on misses only: hits leave the size unchanged.
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "a gauge; sizes are far below 2^52"
-        )]
-        {
-            metrics::gauge!("render_cache_bytes").set(self.entries.weighted_size() as f64);
-            metrics::gauge!("render_cache_entries").set(self.entries.entry_count() as f64);
-        }
+        let gauge = |n: u64| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+        metrics::gauge!("render_cache_bytes").set(gauge(self.entries.weighted_size()));
+        metrics::gauge!("render_cache_entries").set(gauge(self.entries.entry_count()));
         Ok((entry, Outcome::Miss))
     }
 

@@ -224,7 +224,7 @@ mod tests {
     fn the_english_catalog_has_every_computed_id() {
         let m = Messages::english().expect("valid catalog");
         assert_eq!(m.lang(), "en");
-        for s in Stream::ALL {
+        for &s in Stream::ALL {
             assert_ne!(m.stream(s), s.key(), "{} needs a display name", s.key());
         }
     }

@@ -122,9 +122,9 @@ impl Config {
         if self.metrics_addr.eq_ignore_ascii_case("off") || self.metrics_addr.is_empty() {
             return Ok(None);
         }
-        let addr: SocketAddr = self.metrics_addr.parse().map_err(|_| {
+        let addr: SocketAddr = self.metrics_addr.parse().map_err(|e| {
             anyhow::anyhow!(
-                "DISHA_METRICS_ADDR is not an address: {}",
+                "DISHA_METRICS_ADDR is not an address ({e}): {}",
                 self.metrics_addr
             )
         })?;

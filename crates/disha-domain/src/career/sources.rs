@@ -90,8 +90,9 @@ impl CheckedOn {
     /// A format problem.
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         Date::parse(raw, format_description!("[year]-[month]-[day]"))
+            .ok()
             .map(Self)
-            .map_err(|_| Problem::format("a date, YYYY-MM-DD"))
+            .ok_or_else(|| Problem::format("a date, YYYY-MM-DD"))
     }
 
     /// The date.

@@ -329,7 +329,8 @@ pub async fn career(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    // A malformed slug names no page, so it is the same 404 as an unknown one.
+    let slug = Slug::parse(&slug).ok().ok_or(AppError::NotFound)?;
     let key = format!("page:/careers/{slug}");
     cached(
         &app,
