@@ -2,10 +2,11 @@
 
 use crate::{ContentVersions, CoreError};
 use disha_domain::{
-    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest, Paged, Slug,
+    Career, CareerListing, CareerProfile, CareerQuery, CareerSort, CareerSummary, PageRequest,
+    Paged, Slug, StreamCount,
 };
-use disha_store::{PutOutcome, Store, StreamCount};
-use std::sync::Arc;
+use disha_store::{PutOutcome, Store, scopes};
+use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 
 /// Editor's picks for the home page, one per popular stream. Slugs that are missing or in draft are
@@ -39,11 +40,20 @@ pub struct HomeData {
     pub total: u64,
 }
 
+/// The published careers in memory, with the careers-scope version they were read at.
+#[derive(Default)]
+struct Snapshot {
+    current: RwLock<Option<(i64, Arc<CareerListing>)>>,
+    /// Held while reloading, so that after an edit one request reads the summaries and the others wait.
+    reload: tokio::sync::Mutex<()>,
+}
+
 /// Career library use cases.
 #[derive(Clone)]
 pub struct Library {
     store: Arc<dyn Store>,
     versions: Arc<ContentVersions>,
+    listing: Arc<Snapshot>,
 }
 
 impl std::fmt::Debug for Library {
@@ -58,7 +68,37 @@ impl Library {
     /// Builds the library over a store and the content version this instance tracks.
     #[must_use]
     pub fn new(store: Arc<dyn Store>, versions: Arc<ContentVersions>) -> Self {
-        Self { store, versions }
+        Self {
+            store,
+            versions,
+            listing: Arc::default(),
+        }
+    }
+
+    /// Every published career's summary, read from the store once per careers-scope version.
+    async fn listing(&self) -> Result<Arc<CareerListing>, CoreError> {
+        let version = self.versions.current(scopes::CAREERS);
+        let fresh = |snap: &Snapshot| {
+            snap.current.read().ok().and_then(|c| {
+                c.as_ref()
+                    .filter(|(v, _)| *v == version)
+                    .map(|(_, l)| Arc::clone(l))
+            })
+        };
+        if let Some(l) = fresh(&self.listing) {
+            return Ok(l);
+        }
+        let _one_reader = self.listing.reload.lock().await;
+        if let Some(l) = fresh(&self.listing) {
+            return Ok(l);
+        }
+        // Filed under the version read before the store: a write landing meanwhile moves the version on,
+        // and the next request reads again.
+        let listing = Arc::new(CareerListing::new(self.store.published_summaries().await?));
+        if let Ok(mut c) = self.listing.current.write() {
+            *c = Some((version, Arc::clone(&listing)));
+        }
+        Ok(listing)
     }
 
     /// The version of a freshness scope (`disha_store::scopes`) that cached output built from it must match.
@@ -78,10 +118,7 @@ impl Library {
             .published_career(slug)
             .await?
             .ok_or(CoreError::NotFound)?;
-        let related = self
-            .store
-            .published_summaries(&career.profile.related)
-            .await?;
+        let related = self.listing().await?.pick(&career.profile.related);
         Ok(CareerPage { career, related })
     }
 
@@ -90,7 +127,7 @@ impl Library {
     /// # Errors
     /// When the store fails.
     pub async fn careers(&self, query: &CareerQuery) -> Result<Paged<CareerSummary>, CoreError> {
-        Ok(self.store.list_published_careers(query).await?)
+        Ok(self.listing().await?.page(query))
     }
 
     /// Streams with counts and the featured careers.
@@ -98,12 +135,13 @@ impl Library {
     /// # Errors
     /// When the store fails.
     pub async fn home(&self) -> Result<HomeData, CoreError> {
-        let streams = self.store.stream_counts().await?;
+        let listing = self.listing().await?;
+        let streams = listing.stream_counts();
         let picks: Vec<Slug> = FEATURED
             .iter()
             .filter_map(|s| Slug::parse(s).ok())
             .collect();
-        let mut featured = self.store.published_summaries(&picks).await?;
+        let mut featured = listing.pick(&picks);
         if featured.len() < FEATURED.len() {
             // Only when a pick is missing or in draft: fill the gap with recently updated careers.
             let recent = CareerQuery {
@@ -114,7 +152,7 @@ impl Library {
                 },
                 ..CareerQuery::default()
             };
-            for c in self.store.list_published_careers(&recent).await?.items {
+            for c in listing.page(&recent).items {
                 if featured.len() >= FEATURED.len() {
                     break;
                 }
@@ -136,7 +174,13 @@ impl Library {
     /// # Errors
     /// When the store fails.
     pub async fn sitemap(&self) -> Result<Vec<(Slug, OffsetDateTime)>, CoreError> {
-        Ok(self.store.published_slugs().await?)
+        Ok(self
+            .listing()
+            .await?
+            .by_slug()
+            .into_iter()
+            .map(|c| (c.slug.clone(), c.updated_at))
+            .collect())
     }
 
     /// Writes checked profiles in one transaction and makes this instance's caches stale at once.

@@ -2,6 +2,7 @@
 //! can trust them. Nothing here does I/O.
 
 pub mod career;
+pub mod career_listing;
 pub mod errors;
 pub mod listing;
 pub mod slug;
@@ -12,6 +13,7 @@ pub use career::{
     EducationLevel, Faq, FeePer, FeeRange, Job, RestrictedSeats, Riasec, SalaryBasis, SalaryRange,
     SeatBasis, Source, SourceTopic, SourceUrl, Status, Step,
 };
+pub use career_listing::{CareerListing, StreamCount};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,

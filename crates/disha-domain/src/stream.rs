@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// A field of work, used to group and filter careers. The kebab-case key (`engineering-technology`) is used
-/// in URLs, files, storage and JSON alike, derived once from the variant name.
+// The kebab-case key (`engineering-technology`) is used in URLs, files, storage and JSON alike, derived once
+// from the variant name by serde and strum.
+/// A field of work, used to group and filter careers.
 #[derive(
     Debug,
     Clone,

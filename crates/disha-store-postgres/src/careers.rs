@@ -1,31 +1,8 @@
 use crate::PgStore;
-use crate::rows::{self, CareerRow, ExistingRow, SlugRow, StreamCountRow, SummaryRow, db};
+use crate::rows::{self, CareerRow, ExistingRow, SummaryRow, db};
 use async_trait::async_trait;
-use disha_domain::{
-    Career, CareerProfile, CareerQuery, CareerSort, CareerSummary, Paged, Slug, title_words,
-};
-use disha_store::{CareerStore, PutOutcome, StoreError, StreamCount, decode, scopes};
-use sqlx::{Postgres, QueryBuilder};
-use time::OffsetDateTime;
-
-const SUMMARY_COLUMNS: &str = "slug, title, stream, summary, education_level, revision, updated_at";
-
-/// Appends the WHERE clause shared by the page query and its count.
-fn push_filters(qb: &mut QueryBuilder<Postgres>, q: &CareerQuery) {
-    qb.push(" FROM careers WHERE status = 'published'");
-    if let Some(s) = q.stream {
-        qb.push(" AND stream = ").push_bind(s.key());
-    }
-    if let Some(l) = q.level {
-        qb.push(" AND education_level = ")
-            .push_bind(i16::from(l.get()));
-    }
-    if let Some(p) = &q.prefix {
-        qb.push(" AND strpos(title_words, ")
-            .push_bind(p.needle())
-            .push(") > 0");
-    }
-}
+use disha_domain::{Career, CareerProfile, CareerSummary, Slug, title_words};
+use disha_store::{CareerStore, PutOutcome, StoreError, decode, scopes};
 
 #[async_trait]
 impl CareerStore for PgStore {
@@ -114,87 +91,15 @@ impl CareerStore for PgStore {
         }))
     }
 
-    async fn list_published_careers(
-        &self,
-        q: &CareerQuery,
-    ) -> Result<Paged<CareerSummary>, StoreError> {
-        let mut count = QueryBuilder::<Postgres>::new("SELECT COUNT(*)");
-        push_filters(&mut count, q);
-        let total: i64 = count
-            .build_query_scalar()
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)?;
-
-        let mut page = QueryBuilder::<Postgres>::new(format!("SELECT {SUMMARY_COLUMNS}"));
-        push_filters(&mut page, q);
-        page.push(match q.sort {
-            CareerSort::Title => " ORDER BY lower(title) COLLATE \"C\", slug",
-            CareerSort::Level => " ORDER BY education_level, lower(title) COLLATE \"C\", slug",
-            CareerSort::Updated => " ORDER BY updated_at DESC, lower(title) COLLATE \"C\", slug",
-        });
-        page.push(" LIMIT ").push_bind(i64::from(q.page.per_page));
-        page.push(" OFFSET ")
-            .push_bind(i64::try_from(q.page.offset()).unwrap_or(i64::MAX));
-        let rows: Vec<SummaryRow> = page
-            .build_query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
-        Ok(Paged {
-            items: rows
-                .into_iter()
-                .map(SummaryRow::decode)
-                .collect::<Result<_, _>>()?,
-            total: decode::count(total),
-            page: q.page.page,
-            per_page: q.page.per_page,
-        })
-    }
-
-    async fn published_summaries(&self, slugs: &[Slug]) -> Result<Vec<CareerSummary>, StoreError> {
-        if slugs.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut qb = QueryBuilder::<Postgres>::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM careers WHERE status = 'published' AND slug IN ("
-        ));
-        let mut list = qb.separated(", ");
-        for s in slugs {
-            list.push_bind(s.as_str());
-        }
-        qb.push(")");
-        let rows: Vec<SummaryRow> = qb
-            .build_query_as()
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
-        let found = rows
-            .into_iter()
-            .map(SummaryRow::decode)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(decode::in_requested_order(found, slugs))
-    }
-
-    async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError> {
-        let rows: Vec<StreamCountRow> = sqlx::query_as(
-            "SELECT stream, COUNT(*) AS careers FROM careers WHERE status = 'published' GROUP BY stream",
+    async fn published_summaries(&self) -> Result<Vec<CareerSummary>, StoreError> {
+        let rows: Vec<SummaryRow> = sqlx::query_as(
+            "SELECT slug, title, stream, summary, education_level, revision, updated_at
+             FROM careers WHERE status = 'published'",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        decode::stream_counts(rows.into_iter().map(|r| (r.stream, r.careers)).collect())
-    }
-
-    async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
-        let rows: Vec<SlugRow> =
-            sqlx::query_as("SELECT slug, updated_at FROM careers WHERE status = 'published' ORDER BY slug COLLATE \"C\"")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(db)?;
-        rows.into_iter()
-            .map(|r| Ok((decode::slug(&r.slug)?, r.updated_at)))
-            .collect()
+        rows.into_iter().map(SummaryRow::decode).collect()
     }
 
     async fn career_count(&self) -> Result<u64, StoreError> {

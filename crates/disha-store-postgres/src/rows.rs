@@ -49,20 +49,6 @@ pub(crate) struct ExistingRow {
     pub(crate) same: bool,
 }
 
-/// A count per stream.
-#[derive(sqlx::FromRow)]
-pub(crate) struct StreamCountRow {
-    pub(crate) stream: String,
-    pub(crate) careers: i64,
-}
-
-/// A slug with the time its content last changed.
-#[derive(sqlx::FromRow)]
-pub(crate) struct SlugRow {
-    pub(crate) slug: String,
-    pub(crate) updated_at: OffsetDateTime,
-}
-
 /// One freshness scope.
 #[derive(sqlx::FromRow)]
 pub(crate) struct VersionRow {

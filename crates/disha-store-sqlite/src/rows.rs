@@ -48,20 +48,6 @@ pub(crate) struct ExistingRow {
     pub(crate) body: String,
 }
 
-/// A count per stream.
-#[derive(sqlx::FromRow)]
-pub(crate) struct StreamCountRow {
-    pub(crate) stream: String,
-    pub(crate) careers: i64,
-}
-
-/// A slug with the time its content last changed.
-#[derive(sqlx::FromRow)]
-pub(crate) struct SlugRow {
-    pub(crate) slug: String,
-    pub(crate) updated_at: i64,
-}
-
 /// One freshness scope.
 #[derive(sqlx::FromRow)]
 pub(crate) struct VersionRow {

@@ -2,8 +2,7 @@
 
 use crate::StoreError;
 use async_trait::async_trait;
-use disha_domain::{Career, CareerProfile, CareerQuery, CareerSummary, Paged, Slug, Stream};
-use time::OffsetDateTime;
+use disha_domain::{Career, CareerProfile, CareerSummary, Slug};
 
 /// What a batch write did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,15 +23,6 @@ impl PutOutcome {
     }
 }
 
-/// How many published careers a stream has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StreamCount {
-    /// The stream.
-    pub stream: Stream,
-    /// Published careers in it.
-    pub careers: u64,
-}
-
 /// Reading and writing career profiles.
 #[async_trait]
 pub trait CareerStore: Send + Sync {
@@ -44,20 +34,10 @@ pub trait CareerStore: Send + Sync {
     /// A published profile, or `None` for an unknown slug or a draft.
     async fn published_career(&self, slug: &Slug) -> Result<Option<Career>, StoreError>;
 
-    /// One page of published careers matching the query, with the total across pages.
-    async fn list_published_careers(
-        &self,
-        query: &CareerQuery,
-    ) -> Result<Paged<CareerSummary>, StoreError>;
-
-    /// Summaries of the published careers among `slugs`, in the order given; unknown slugs and drafts are left out.
-    async fn published_summaries(&self, slugs: &[Slug]) -> Result<Vec<CareerSummary>, StoreError>;
-
-    /// Published careers per stream, for streams that have any, in stream order.
-    async fn stream_counts(&self) -> Result<Vec<StreamCount>, StoreError>;
-
-    /// Every published slug with the time its content last changed, by slug.
-    async fn published_slugs(&self) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError>;
+    /// Every published career's summary, in no particular order. Lists, the home page, related careers and
+    /// the sitemap are all answered from these in memory (`disha_domain::CareerListing`), so their filtering
+    /// and ordering is one implementation for both engines.
+    async fn published_summaries(&self) -> Result<Vec<CareerSummary>, StoreError>;
 
     /// How many profiles exist in any status; zero means a fresh database.
     async fn career_count(&self) -> Result<u64, StoreError>;

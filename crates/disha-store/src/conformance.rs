@@ -6,12 +6,11 @@
     reason = "test support: a failed expectation is a failed test"
 )]
 
-use crate::{Store, StreamCount};
+use crate::Store;
 use disha_domain::{
-    AsOf, CareerProfile, CareerQuery, CareerSort, CheckedOn, College, Course, CourseLevel,
-    EducationLevel, Faq, FeePer, FeeRange, Job, PageRequest, RestrictedSeats, Riasec, SalaryBasis,
-    SalaryRange, SeatBasis, Slug, Source, SourceTopic, SourceUrl, Status, Step, Stream,
-    TitlePrefix,
+    AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
+    FeeRange, Job, RestrictedSeats, Riasec, SalaryBasis, SalaryRange, SeatBasis, Slug, Source,
+    SourceTopic, SourceUrl, Status, Step, Stream,
 };
 
 /// Generates one `#[tokio::test]` per conformance case, each with its own fresh store from `$fresh`
@@ -25,11 +24,7 @@ macro_rules! conformance_suite {
             an_edited_profile_gets_the_next_revision_and_a_new_content_version,
             drafts_are_hidden_from_every_public_read,
             a_batch_with_one_bad_profile_writes_nothing,
-            listing_filters_by_stream_level_and_word_prefix,
-            a_hyphenated_prefix_matches_hyphenated_titles,
-            listing_sorts_and_pages_with_a_total,
-            summaries_keep_the_requested_order_and_skip_unknown_slugs,
-            stream_counts_and_slugs_cover_published_careers_only,
+            summaries_carry_what_lists_filter_and_sort_on,
             ping_and_pool_stats_report_a_live_database
         );
     };
@@ -172,14 +167,6 @@ async fn careers_version(store: &dyn Store) -> i64 {
         .map_or(0, |(_, v)| v)
 }
 
-fn query() -> CareerQuery {
-    CareerQuery::default()
-}
-
-fn titles(page: &disha_domain::Paged<disha_domain::CareerSummary>) -> Vec<&str> {
-    page.items.iter().map(|c| c.title.as_str()).collect()
-}
-
 /// Case.
 pub async fn a_new_profile_is_stored_at_revision_one(store: &dyn Store) {
     let p = sample(
@@ -283,22 +270,9 @@ pub async fn drafts_are_hidden_from_every_public_read(store: &dyn Store) {
             .expect("read")
             .is_none()
     );
-    let page = store.list_published_careers(&query()).await.expect("list");
-    assert_eq!(titles(&page), ["Economist"]);
-    assert_eq!(page.total, 1);
-    let sums = store
-        .published_summaries(&[draft.slug.clone(), public.slug.clone()])
-        .await
-        .expect("sums");
-    assert_eq!(sums.len(), 1);
-    assert_eq!(
-        store.stream_counts().await.expect("counts"),
-        [StreamCount {
-            stream: Stream::CommerceFinance,
-            careers: 1
-        }]
-    );
-    assert_eq!(store.published_slugs().await.expect("slugs").len(), 1);
+    let sums = store.published_summaries().await.expect("summaries");
+    let titles: Vec<&str> = sums.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Economist"], "a draft has no summary");
     assert_eq!(
         store.career_count().await.expect("count"),
         2,
@@ -341,7 +315,8 @@ pub async fn a_batch_with_one_bad_profile_writes_nothing(store: &dyn Store) {
     assert_eq!(careers_version(store).await, v);
 }
 
-async fn put_listing_fixture(store: &dyn Store) {
+/// Case.
+pub async fn summaries_carry_what_lists_filter_and_sort_on(store: &dyn Store) {
     let batch = [
         sample(
             "backend-developer",
@@ -349,232 +324,54 @@ async fn put_listing_fixture(store: &dyn Store) {
             Stream::EngineeringTechnology,
             4,
         ),
-        sample(
-            "frontend-developer",
-            "Front-end Developer",
-            Stream::EngineeringTechnology,
-            3,
-        ),
-        sample(
-            "civil-engineer",
-            "Civil Engineer",
-            Stream::EngineeringTechnology,
-            4,
-        ),
         sample("doctor", "Doctor", Stream::MedicineHealth, 5),
-        sample("dietitian", "Dietitian", Stream::MedicineHealth, 4),
         sample("chef", "Chef", Stream::HospitalityTourism, 2),
     ];
     store.put_careers(&batch).await.expect("put");
-}
-
-/// Case.
-pub async fn listing_filters_by_stream_level_and_word_prefix(store: &dyn Store) {
-    put_listing_fixture(store).await;
-    let q = CareerQuery {
-        stream: Some(Stream::EngineeringTechnology),
-        ..query()
-    };
-    let page = store.list_published_careers(&q).await.expect("list");
+    let mut sums = store.published_summaries().await.expect("summaries");
+    sums.sort_by(|a, b| a.slug.as_str().cmp(b.slug.as_str()));
+    let got: Vec<(&str, &str, Stream, u8, i64)> = sums
+        .iter()
+        .map(|s| {
+            (
+                s.slug.as_str(),
+                s.title.as_str(),
+                s.stream,
+                s.education_level.get(),
+                s.revision,
+            )
+        })
+        .collect();
     assert_eq!(
-        titles(&page),
+        got,
         [
-            "Back-end Developer",
-            "Civil Engineer",
-            "Front-end Developer"
+            (
+                "backend-developer",
+                "Back-end Developer",
+                Stream::EngineeringTechnology,
+                4,
+                1
+            ),
+            ("chef", "Chef", Stream::HospitalityTourism, 2, 1),
+            ("doctor", "Doctor", Stream::MedicineHealth, 5, 1),
         ]
     );
-    assert_eq!(page.total, 3);
-
-    let q = CareerQuery {
-        level: Some(level(4)),
-        ..query()
-    };
-    assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list")),
-        ["Back-end Developer", "Civil Engineer", "Dietitian"]
+    assert!(
+        sums.iter()
+            .all(|s| s.summary.ends_with("conformance suite."))
     );
-
-    let prefix = |t: &str| TitlePrefix::parse(t).expect("prefix");
-    let q = CareerQuery {
-        prefix: prefix("DEV"),
-        ..query()
-    };
-    assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list")),
-        ["Back-end Developer", "Front-end Developer"]
-    );
-    let q = CareerQuery {
-        prefix: prefix("d"),
-        ..query()
-    };
-    assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list")),
-        [
-            "Back-end Developer",
-            "Dietitian",
-            "Doctor",
-            "Front-end Developer"
-        ],
-        "a prefix matches the start of any word"
-    );
-    let q = CareerQuery {
-        prefix: prefix("eloper"),
-        ..query()
-    };
-    assert_eq!(
-        store.list_published_careers(&q).await.expect("list").total,
-        0,
-        "the middle of a word is not a prefix"
-    );
-
-    let q = CareerQuery {
-        stream: Some(Stream::MedicineHealth),
-        level: Some(level(5)),
-        prefix: prefix("doc"),
-        ..query()
-    };
-    assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list")),
-        ["Doctor"]
-    );
-}
-
-/// Case.
-pub async fn a_hyphenated_prefix_matches_hyphenated_titles(store: &dyn Store) {
-    put_listing_fixture(store).await;
-    for (typed, want) in [
-        ("back-end", vec!["Back-end Developer"]),
-        ("front end", vec!["Front-end Developer"]),
-        ("end dev", vec!["Back-end Developer", "Front-end Developer"]),
-        ("o'", vec![]),
-    ] {
-        let q = CareerQuery {
-            prefix: TitlePrefix::parse(typed).expect("valid prefix"),
-            ..query()
-        };
-        assert_eq!(
-            titles(&store.list_published_careers(&q).await.expect("list")),
-            want,
-            "typed {typed:?}"
-        );
-    }
-}
-
-/// Case.
-pub async fn listing_sorts_and_pages_with_a_total(store: &dyn Store) {
-    put_listing_fixture(store).await;
-    let q = CareerQuery {
-        sort: CareerSort::Level,
-        ..query()
-    };
-    assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list")),
-        [
-            "Chef",
-            "Front-end Developer",
-            "Back-end Developer",
-            "Civil Engineer",
-            "Dietitian",
-            "Doctor"
-        ]
-    );
-
-    let q = CareerQuery {
-        page: PageRequest {
-            page: 2,
-            per_page: 4,
-        },
-        ..query()
-    };
-    let page = store.list_published_careers(&q).await.expect("list");
-    assert_eq!(titles(&page), ["Doctor", "Front-end Developer"]);
-    assert_eq!(
-        (page.total, page.page, page.per_page, page.total_pages()),
-        (6, 2, 4, 2)
-    );
-
-    let q = CareerQuery {
-        page: PageRequest {
-            page: 9,
-            per_page: 4,
-        },
-        ..query()
-    };
-    let page = store.list_published_careers(&q).await.expect("list");
-    assert!(page.items.is_empty());
-    assert_eq!(page.total, 6, "the total is known even past the last page");
 
     // Timestamps have microsecond resolution; make sure the edit lands in a later one.
     std::thread::sleep(std::time::Duration::from_millis(2));
     let mut chef = sample("chef", "Chef", Stream::HospitalityTourism, 2);
     chef.summary.push_str(" Edited.");
     store.put_careers(&[chef]).await.expect("edit");
-    let q = CareerQuery {
-        sort: CareerSort::Updated,
-        ..query()
-    };
+    let sums = store.published_summaries().await.expect("summaries");
+    let newest = sums.iter().max_by_key(|s| s.updated_at).expect("some");
     assert_eq!(
-        titles(&store.list_published_careers(&q).await.expect("list"))[0],
-        "Chef",
-        "the newest edit comes first"
-    );
-}
-
-/// Case.
-pub async fn summaries_keep_the_requested_order_and_skip_unknown_slugs(store: &dyn Store) {
-    put_listing_fixture(store).await;
-    let want = [
-        slug("doctor"),
-        slug("nobody"),
-        slug("chef"),
-        slug("backend-developer"),
-    ];
-    let got = store.published_summaries(&want).await.expect("sums");
-    let got: Vec<_> = got.iter().map(|s| s.slug.as_str()).collect();
-    assert_eq!(got, ["doctor", "chef", "backend-developer"]);
-    assert!(
-        store
-            .published_summaries(&[])
-            .await
-            .expect("empty")
-            .is_empty()
-    );
-}
-
-/// Case.
-pub async fn stream_counts_and_slugs_cover_published_careers_only(store: &dyn Store) {
-    put_listing_fixture(store).await;
-    let counts = store.stream_counts().await.expect("counts");
-    assert_eq!(
-        counts,
-        [
-            StreamCount {
-                stream: Stream::EngineeringTechnology,
-                careers: 3
-            },
-            StreamCount {
-                stream: Stream::MedicineHealth,
-                careers: 2
-            },
-            StreamCount {
-                stream: Stream::HospitalityTourism,
-                careers: 1
-            },
-        ]
-    );
-    let slugs = store.published_slugs().await.expect("slugs");
-    let names: Vec<_> = slugs.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "backend-developer",
-            "chef",
-            "civil-engineer",
-            "dietitian",
-            "doctor",
-            "frontend-developer"
-        ]
+        (newest.slug.as_str(), newest.revision),
+        ("chef", 2),
+        "the edit moves updated_at"
     );
 }
 

@@ -1,7 +1,7 @@
 //! Turning stored values back into domain types, shared by both back ends so they agree on what counts as
 //! corrupt data.
 
-use crate::{StoreError, StreamCount};
+use crate::StoreError;
 use disha_domain::{CareerSummary, EducationLevel, Slug, Stream};
 use time::OffsetDateTime;
 
@@ -56,37 +56,11 @@ impl SummaryColumns {
             stream: Stream::from_key(&self.stream)
                 .ok_or_else(|| corrupt("stream", &self.stream))?,
             summary: self.summary,
-            education_level: EducationLevel::new(self.education_level)
-                .map_err(|p| {
-                    StoreError::Corrupt(format!("education_level = {}: {p}", self.education_level))
-                })?,
+            education_level: EducationLevel::new(self.education_level).map_err(|p| {
+                StoreError::Corrupt(format!("education_level = {}: {p}", self.education_level))
+            })?,
             revision: self.revision,
             updated_at: self.updated_at,
         })
     }
-}
-
-/// `(stream, count)` rows in stream order.
-///
-/// # Errors
-/// `Corrupt` for an unknown stream key.
-pub fn stream_counts(rows: Vec<(String, i64)>) -> Result<Vec<StreamCount>, StoreError> {
-    let mut counts = rows
-        .into_iter()
-        .map(|(s, n)| {
-            Ok(StreamCount {
-                stream: Stream::from_key(&s).ok_or_else(|| corrupt("stream", &s))?,
-                careers: count(n),
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    counts.sort_by_key(|c| c.stream);
-    Ok(counts)
-}
-
-/// Puts summaries fetched with `IN (…)` back in the order the caller asked for them.
-#[must_use]
-pub fn in_requested_order(mut found: Vec<CareerSummary>, requested: &[Slug]) -> Vec<CareerSummary> {
-    found.sort_by_key(|c| requested.iter().position(|s| *s == c.slug));
-    found
 }

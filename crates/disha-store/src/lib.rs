@@ -11,7 +11,7 @@ mod system;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 
-pub use careers::{CareerStore, PutOutcome, StreamCount};
+pub use careers::{CareerStore, PutOutcome};
 pub use error::{BoxError, StoreError};
 pub use system::{PoolStats, SystemStore};
 

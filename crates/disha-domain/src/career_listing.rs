@@ -1,0 +1,152 @@
+//! Every published career summary in memory, answering list queries without a database round trip.
+//!
+//! The careers catalog is small (hundreds of summaries, a few hundred KB), read far more often than written,
+//! and each distinct filter address is a cache miss for the page cache. So the library keeps one
+//! `CareerListing` per content version and filters, sorts and pages it here: one implementation for both
+//! storage engines, so their answers cannot differ.
+
+use crate::{CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// How many published careers a field has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamCount {
+    /// The field.
+    pub stream: Stream,
+    /// Published careers in it.
+    pub careers: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Listed {
+    summary: CareerSummary,
+    /// `title_words` of the title, for word-prefix filters.
+    words: String,
+    /// The title with ASCII letters lowercased: the order lists sort by.
+    title_key: String,
+}
+
+/// The published careers, indexed for list queries.
+#[derive(Debug, Clone, Default)]
+pub struct CareerListing {
+    /// Sorted by title (ASCII case ignored), then slug.
+    by_title: Vec<Listed>,
+    by_slug: HashMap<Slug, usize>,
+}
+
+fn title_order(a: &Listed, b: &Listed) -> Ordering {
+    a.title_key
+        .cmp(&b.title_key)
+        .then_with(|| a.summary.slug.as_str().cmp(b.summary.slug.as_str()))
+}
+
+impl CareerListing {
+    /// Indexes the given summaries (any order).
+    #[must_use]
+    pub fn new(summaries: Vec<CareerSummary>) -> Self {
+        let mut by_title: Vec<Listed> = summaries
+            .into_iter()
+            .map(|summary| Listed {
+                words: title_words(&summary.title),
+                title_key: summary.title.to_ascii_lowercase(),
+                summary,
+            })
+            .collect();
+        by_title.sort_by(title_order);
+        let by_slug = by_title
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.summary.slug.clone(), i))
+            .collect();
+        Self { by_title, by_slug }
+    }
+
+    /// How many careers are listed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.by_title.len()
+    }
+
+    /// True when no career is listed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.by_title.is_empty()
+    }
+
+    /// One page of the careers matching `q`, in its order, with the total across pages.
+    #[must_use]
+    pub fn page(&self, q: &CareerQuery) -> Paged<CareerSummary> {
+        let needle = q.prefix.as_ref().map(crate::TitlePrefix::needle);
+        let mut hits: Vec<&Listed> = self
+            .by_title
+            .iter()
+            .filter(|l| q.stream.is_none_or(|s| l.summary.stream == s))
+            .filter(|l| q.level.is_none_or(|v| l.summary.education_level == v))
+            .filter(|l| needle.as_deref().is_none_or(|n| l.words.contains(n)))
+            .collect();
+        // Already in title order; the other orders fall back to it for ties (the sort is stable).
+        match q.sort {
+            CareerSort::Title => {}
+            CareerSort::Level => hits.sort_by_key(|l| l.summary.education_level),
+            CareerSort::Updated => {
+                hits.sort_by_key(|l| std::cmp::Reverse(l.summary.updated_at))
+            }
+        }
+        let total = u64::try_from(hits.len()).unwrap_or(u64::MAX);
+        let skip = usize::try_from(q.page.offset()).unwrap_or(usize::MAX);
+        let take = usize::try_from(q.page.per_page).unwrap_or(usize::MAX);
+        Paged {
+            items: hits
+                .into_iter()
+                .skip(skip)
+                .take(take)
+                .map(|l| l.summary.clone())
+                .collect(),
+            total,
+            page: q.page.page,
+            per_page: q.page.per_page,
+        }
+    }
+
+    /// The listed careers among `slugs`, in the order given; unknown slugs are left out.
+    #[must_use]
+    pub fn pick(&self, slugs: &[Slug]) -> Vec<CareerSummary> {
+        slugs
+            .iter()
+            .filter_map(|s| self.by_slug.get(s))
+            .filter_map(|&i| self.by_title.get(i))
+            .map(|l| l.summary.clone())
+            .collect()
+    }
+
+    /// Careers per field, for fields that have any, in field order.
+    #[must_use]
+    pub fn stream_counts(&self) -> Vec<StreamCount> {
+        Stream::ALL
+            .iter()
+            .map(|&stream| StreamCount {
+                stream,
+                careers: self
+                    .by_title
+                    .iter()
+                    .filter(|l| l.summary.stream == stream)
+                    .count()
+                    .try_into()
+                    .unwrap_or(u64::MAX),
+            })
+            .filter(|c| c.careers > 0)
+            .collect()
+    }
+
+    /// Every listed career, by slug: the sitemap's order.
+    #[must_use]
+    pub fn by_slug(&self) -> Vec<&CareerSummary> {
+        let mut all: Vec<&CareerSummary> = self.by_title.iter().map(|l| &l.summary).collect();
+        all.sort_by(|a, b| a.slug.as_str().cmp(b.slug.as_str()));
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests;
