@@ -16,6 +16,10 @@ pub type Arg<'a> = (&'a str, FluentValue<'a>);
 pub struct Messages {
     lang: String,
     bundle: FluentBundle<FluentResource>,
+    /// Names every list card shows, formatted once at start-up rather than once per card.
+    streams: Vec<String>,
+    levels: Vec<String>,
+    levels_short: Vec<String>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -98,10 +102,23 @@ impl Messages {
         if let Some(missing) = computed_ids().iter().find(|id| !bundle.has_message(id)) {
             return Err(format!("message catalog {lang}: {missing} is missing"));
         }
-        Ok(Self {
+        let mut m = Self {
             lang: lang.to_owned(),
             bundle,
-        })
+            streams: Vec::new(),
+            levels: Vec::new(),
+            levels_short: Vec::new(),
+        };
+        m.streams = Stream::ALL
+            .iter()
+            .map(|s| m.get(&format!("stream-{}", s.key())).into_owned())
+            .collect();
+        for n in 1..=5 {
+            m.levels.push(m.get(&format!("level_{n}")).into_owned());
+            m.levels_short
+                .push(m.fmt("level_short", &[("level", n.into())]));
+        }
+        Ok(m)
     }
 
     /// The catalog's language tag, for `<html lang>`.
@@ -148,19 +165,26 @@ impl Messages {
     /// A field's display name.
     #[must_use]
     pub fn stream(&self, s: Stream) -> Cow<'_, str> {
-        self.get(&format!("stream-{}", s.key()))
+        Stream::ALL
+            .iter()
+            .position(|x| *x == s)
+            .and_then(|i| self.streams.get(i))
+            .map_or_else(|| self.get(&format!("stream-{}", s.key())), |n| Cow::Borrowed(n))
     }
 
     /// The description of an education level.
     #[must_use]
     pub fn level(&self, l: EducationLevel) -> Cow<'_, str> {
-        self.get(&format!("level_{}", l.get()))
+        Cow::Borrowed(self.levels.get(usize::from(l.get() - 1)).map_or("", String::as_str))
     }
 
     /// "Level 4 of 5".
     #[must_use]
     pub fn level_short(&self, l: EducationLevel) -> String {
-        self.fmt("level_short", &[("level", l.get().into())])
+        self.levels_short
+            .get(usize::from(l.get() - 1))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The label of a salary basis.
