@@ -180,11 +180,10 @@ impl Messages {
 
     /// "Level 4 of 5".
     #[must_use]
-    pub fn level_short(&self, l: EducationLevel) -> String {
+    pub fn level_short(&self, l: EducationLevel) -> &str {
         self.levels_short
             .get(usize::from(l.get() - 1))
-            .cloned()
-            .unwrap_or_default()
+            .map_or("", String::as_str)
     }
 
     /// The label of a salary basis.

@@ -42,7 +42,7 @@ struct ListView<'a> {
     level_options: Vec<Opt>,
     sort_options: Vec<Opt>,
     count_text: String,
-    cards: Vec<Card>,
+    cards: Vec<Card<'a>>,
     pages: Vec<PageLink>,
     prev: Option<String>,
     next: Option<String>,
@@ -149,7 +149,7 @@ fn list_view<'a>(
     app: &'a AppState,
     query: &CareerQuery,
     path: &str,
-    page: &Paged<CareerSummary>,
+    page: &'a Paged<CareerSummary>,
 ) -> ListView<'a> {
     let t = &app.t;
     let heading = match query.stream {

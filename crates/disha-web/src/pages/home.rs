@@ -23,11 +23,11 @@ struct HomeView<'a> {
     head: Head,
     intro: String,
     streams: Vec<StreamLink>,
-    featured: Vec<Card>,
+    featured: Vec<Card<'a>>,
     all_link: String,
 }
 
-fn view<'a>(app: &'a AppState, data: &HomeData) -> HomeView<'a> {
+fn view<'a>(app: &'a AppState, data: &'a HomeData) -> HomeView<'a> {
     let t = &app.t;
     HomeView {
         t,

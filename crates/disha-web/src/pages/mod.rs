@@ -55,22 +55,22 @@ impl Head {
     }
 }
 
-/// A career in a list.
-pub struct Card {
-    pub href: String,
-    pub title: String,
-    pub summary: String,
-    pub stream: String,
-    pub level: String,
+/// A career in a list, borrowing from the summary it shows (lists render up to a hundred of these per miss).
+pub struct Card<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub stream: std::borrow::Cow<'a, str>,
+    pub level: &'a str,
 }
 
-impl Card {
-    pub fn new(t: &Messages, c: &CareerSummary) -> Self {
+impl<'a> Card<'a> {
+    pub fn new(t: &'a Messages, c: &'a CareerSummary) -> Self {
         Self {
-            href: format!("/careers/{}", c.slug),
-            title: c.title.clone(),
-            summary: c.summary.clone(),
-            stream: t.stream(c.stream).into_owned(),
+            slug: c.slug.as_str(),
+            title: &c.title,
+            summary: &c.summary,
+            stream: t.stream(c.stream),
             level: t.level_short(c.education_level),
         }
     }
