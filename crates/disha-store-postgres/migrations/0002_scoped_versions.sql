@@ -7,3 +7,8 @@ CREATE TABLE content_versions (
 
 INSERT INTO content_versions (scope, version) SELECT 'careers', version FROM content_version;
 DROP TABLE content_version;
+
+-- Lists are now filtered, sorted and paged in memory from the published summaries, so no query orders careers
+-- by title or filters them by field; the indexes that served those queries would only slow writes.
+DROP INDEX careers_public_by_title;
+DROP INDEX careers_public_by_stream;

@@ -8,6 +8,7 @@ CREATE TABLE content_versions (
 INSERT INTO content_versions (scope, version) SELECT 'careers', version FROM content_version;
 DROP TABLE content_version;
 
--- Lists sort by title without regard to ASCII case, then slug; the index now has exactly that order.
+-- Lists are now filtered, sorted and paged in memory from the published summaries, so no query orders careers
+-- by title or filters them by field; the indexes that served those queries would only slow writes.
 DROP INDEX careers_public_by_title;
-CREATE INDEX careers_public_by_title ON careers (status, title COLLATE NOCASE, slug);
+DROP INDEX careers_public_by_stream;
