@@ -89,9 +89,7 @@ impl CareerListing {
         match q.sort {
             CareerSort::Title => {}
             CareerSort::Level => hits.sort_by_key(|l| l.summary.education_level),
-            CareerSort::Updated => {
-                hits.sort_by_key(|l| std::cmp::Reverse(l.summary.updated_at))
-            }
+            CareerSort::Updated => hits.sort_by_key(|l| std::cmp::Reverse(l.summary.updated_at)),
         }
         let total = u64::try_from(hits.len()).unwrap_or(u64::MAX);
         let skip = usize::try_from(q.page.offset()).unwrap_or(usize::MAX);

@@ -271,3 +271,90 @@ impl FieldProblem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use disha_domain::FieldCode;
+
+    #[test]
+    fn every_variant_has_its_status_code_and_retry_advice() {
+        let wait = Duration::from_secs(30);
+        let cases = [
+            (AppError::NotFound, 404, "not_found", None),
+            (
+                AppError::Invalid(FieldErrors::default()),
+                400,
+                "invalid_input",
+                None,
+            ),
+            (AppError::Unauthorized, 401, "unauthorized", None),
+            (AppError::Forbidden, 403, "forbidden", None),
+            (
+                AppError::Conflict {
+                    field: "email".into(),
+                },
+                409,
+                "conflict",
+                None,
+            ),
+            (AppError::PayloadTooLarge, 413, "payload_too_large", None),
+            (
+                AppError::Unprocessable(FieldErrors::default()),
+                422,
+                "unprocessable",
+                None,
+            ),
+            (
+                AppError::TooManyRequests { retry_after: wait },
+                429,
+                "rate_limited",
+                Some("30"),
+            ),
+            (AppError::unavailable(), 503, "unavailable", Some("5")),
+            (AppError::Internal, 500, "internal", None),
+        ];
+        let t = Messages::english().expect("catalog");
+        for (err, status, code, retry) in cases {
+            assert_eq!(err.status().as_u16(), status, "{code}");
+            assert_eq!(err.code(), code);
+            let resp = err.to_json(&t);
+            assert_eq!(
+                resp.headers()
+                    .get(header::RETRY_AFTER)
+                    .map(|v| v.to_str().unwrap_or_default()),
+                retry,
+                "{code}"
+            );
+            assert_eq!(resp.headers()[header::CACHE_CONTROL], "no-store");
+            assert!(!err.body(&t).error.message.is_empty(), "{code} has words");
+        }
+    }
+
+    #[test]
+    fn a_conflict_names_its_field_and_field_errors_keep_their_codes() {
+        let t = Messages::english().expect("catalog");
+        let body = AppError::Conflict {
+            field: "email".into(),
+        }
+        .body(&t);
+        assert_eq!(body.error.field.as_deref(), Some("email"));
+        let mut f = FieldErrors::default();
+        f.range("level", 1, 5);
+        let body = AppError::Unprocessable(f).body(&t);
+        let level = &body.error.fields["level"];
+        assert_eq!(level.code, FieldCode::Range);
+        assert_eq!(level.params["max"], "5");
+        assert_eq!(level.message, "must be a whole number from 1 to 5");
+    }
+
+    #[test]
+    fn the_error_travels_in_the_response_for_the_render_layer() {
+        let resp = AppError::Forbidden.into_response();
+        assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            resp.extensions().get::<AppError>(),
+            Some(&AppError::Forbidden)
+        );
+    }
+}

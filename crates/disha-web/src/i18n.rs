@@ -169,13 +169,20 @@ impl Messages {
             .iter()
             .position(|x| *x == s)
             .and_then(|i| self.streams.get(i))
-            .map_or_else(|| self.get(&format!("stream-{}", s.key())), |n| Cow::Borrowed(n))
+            .map_or_else(
+                || self.get(&format!("stream-{}", s.key())),
+                |n| Cow::Borrowed(n),
+            )
     }
 
     /// The description of an education level.
     #[must_use]
     pub fn level(&self, l: EducationLevel) -> Cow<'_, str> {
-        Cow::Borrowed(self.levels.get(usize::from(l.get() - 1)).map_or("", String::as_str))
+        Cow::Borrowed(
+            self.levels
+                .get(usize::from(l.get() - 1))
+                .map_or("", String::as_str),
+        )
     }
 
     /// "Level 4 of 5".

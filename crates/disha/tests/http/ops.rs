@@ -158,7 +158,11 @@ async fn a_database_outage_is_a_503_with_retry_after_while_cached_pages_are_stil
     assert_eq!(cached.status(), 200, "a cached page needs no database");
     assert_eq!(cached.headers()["x-cache"], "hit");
     let list = app.get("/careers?stream=law&sort=level").await;
-    assert_eq!(list.status(), 200, "lists come from the summaries already in memory");
+    assert_eq!(
+        list.status(),
+        200,
+        "lists come from the summaries already in memory"
+    );
     let r = app.get("/careers/lawyer").await;
     assert_eq!(r.status(), 503);
     assert_eq!(r.headers()["retry-after"], "5");
