@@ -120,6 +120,13 @@ pub struct Riasec {
     pub onet_code: String,
     /// That occupation's O*NET title.
     pub onet_title: String,
+    /// The O*NET-SOC occupation the career itself corresponds to, when O*NET 27.0 has no interest scores for
+    /// it and the scores above are borrowed from the closest occupation that has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation_code: Option<String>,
+    /// That occupation's O*NET title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation_title: Option<String>,
     #[expect(missing_docs, reason = "the six Holland dimensions")]
     pub realistic: f64,
     #[expect(missing_docs, reason = "the six Holland dimensions")]
@@ -453,6 +460,12 @@ impl CareerProfile {
         count(&mut e, "related", self.related.len(), 1, 8);
         if self.related.contains(&self.slug) {
             e.push("related", "must not name the profile itself");
+        }
+        if self.interests.occupation_code.is_some() != self.interests.occupation_title.is_some() {
+            e.push(
+                "interests.occupation_code",
+                "give both occupation_code and occupation_title, or neither",
+            );
         }
         for (k, v) in self.interests.scores() {
             if !(1.0..=7.0).contains(&v) {

@@ -75,6 +75,8 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
         interests: Riasec {
             onet_code: "15-1252.00".into(),
             onet_title: "Software Developers".into(),
+            occupation_code: None,
+            occupation_title: None,
             realistic: 2.0,
             investigative: 6.0,
             artistic: 3.0,

@@ -90,6 +90,7 @@ figures_source = Source: { $source }. As of { $as_of }.
 figures_note = “Example” marks an editorial estimate, not a survey result. Pay varies a lot by city, employer and skill.
 career_interests = Interest profile
 interests_intro = How strongly people in this work tend to show each of the six Holland (RIASEC) interests, on O*NET's scale from 1 (low) to 7 (high). Scores from O*NET occupation { $code }, “{ $title }”.
+interests_borrowed = This career is O*NET occupation { $code }, “{ $title }”. O*NET 27.0 has no interest scores for it, so the scores below are those of the closest occupation that has them.
 interest_score = Score
 riasec_r = Realistic: hands-on, practical work
 riasec_i = Investigative: ideas, analysis, research

@@ -78,6 +78,7 @@ struct CareerView<'a> {
     jobs: Vec<JobRow>,
     job_sources: Vec<String>,
     interests_intro: String,
+    interests_borrowed: Option<String>,
     interests: Vec<Interest>,
     faqs: &'a [disha_domain::Faq],
     related: Vec<Card<'a>>,
@@ -174,7 +175,7 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
         "name": p.title,
         "description": p.summary,
         "url": url,
-        "occupationalCategory": p.interests.onet_code,
+        "occupationalCategory": p.interests.occupation_code.as_ref().unwrap_or(&p.interests.onet_code),
         "occupationLocation": { "@type": "Country", "name": "India" },
         "educationRequirements": app.t.level(p.education_level).as_ref(),
         "skills": p.skills.join(", "),
@@ -267,6 +268,17 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
                 ("title", p.interests.onet_title.as_str().into()),
             ],
         ),
+        interests_borrowed: p
+            .interests
+            .occupation_code
+            .as_deref()
+            .zip(p.interests.occupation_title.as_deref())
+            .map(|(code, title)| {
+                t.fmt(
+                    "interests_borrowed",
+                    &[("code", code.into()), ("title", title.into())],
+                )
+            }),
         interests: p
             .interests
             .scores()

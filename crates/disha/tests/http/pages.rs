@@ -78,6 +78,15 @@ async fn career_page_shows_every_section_with_sources() {
         "JSON-LD salary says CTC like the table"
     );
     assert_eq!(page.count("#interests meter"), 6, "interest scores");
+    assert!(
+        ld.contains("\"occupationalCategory\":\"15-1252.00\""),
+        "the career's own O*NET occupation, Software Developers"
+    );
+    assert!(
+        page.text("#interests")
+            .contains("O*NET 27.0 has no interest scores for it"),
+        "says where borrowed scores come from"
+    );
     app.stop().await;
 }
 
