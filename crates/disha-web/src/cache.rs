@@ -121,9 +121,12 @@ impl RenderCache {
         let entry = self
             .entries
             .try_get_with(key.to_owned(), async move {
-                render()
-                    .await
-                    .map(|body| Arc::new(Entry::new(deps, Bytes::from(body))))
+                render().await.map(|mut body| {
+                    // A rendered body's buffer grew by doubling; kept as is, up to half of it would be
+                    // slack that the byte bound does not see.
+                    body.shrink_to_fit();
+                    Arc::new(Entry::new(deps, Bytes::from(body)))
+                })
             })
             .await
             .map_err(|e: Arc<AppError>| AppError::clone(&e))?;
