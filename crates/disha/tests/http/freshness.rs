@@ -89,14 +89,7 @@ async fn a_catalog_load_with_one_malformed_file_is_refused_and_changes_nothing()
         "slug = \"broken\"\ntitle = 5\n",
     )
     .expect("write");
-    // The real command, against the database the app is serving from.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_disha"))
-        .args(["catalog", "load", "--dir"])
-        .arg(dir.path())
-        .env("DATABASE_URL", &app.database_url)
-        .env("DISHA_METRICS_ADDR", "off")
-        .output()
-        .expect("disha runs");
+    let out = catalog_load(dir.path(), &app.database_url);
     assert!(!out.status.success(), "the load is refused");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.toml: title"), "{err}");
@@ -114,13 +107,7 @@ async fn a_catalog_load_with_one_malformed_file_is_refused_and_changes_nothing()
     assert!(!stored.profile.summary.contains("must not land"));
     // Once the broken file is gone the same command writes the edit, so the refusal above was the check.
     std::fs::remove_file(dir.path().join("broken.toml")).expect("remove");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_disha"))
-        .args(["catalog", "load", "--dir"])
-        .arg(dir.path())
-        .env("DATABASE_URL", &app.database_url)
-        .env("DISHA_METRICS_ADDR", "off")
-        .output()
-        .expect("disha runs");
+    let out = catalog_load(dir.path(), &app.database_url);
     assert!(
         out.status.success(),
         "{}",
@@ -170,6 +157,17 @@ async fn a_request_with_a_session_is_never_served_from_or_stored_in_the_shared_c
         "the signed-in render was not stored for others"
     );
     app.stop().await;
+}
+
+/// The real `disha catalog load` command, against the database the app is serving from.
+fn catalog_load(dir: &std::path::Path, database_url: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_disha"))
+        .args(["catalog", "load", "--dir"])
+        .arg(dir)
+        .env("DATABASE_URL", database_url)
+        .env("DISHA_METRICS_ADDR", "off")
+        .output()
+        .expect("disha runs")
 }
 
 fn toml_of(p: &disha_domain::CareerProfile) -> String {
