@@ -1,7 +1,9 @@
 //! The career profile: what a student reads to decide whether a career is for them.
 
+mod route;
 mod sources;
 
+pub use route::{EducationRoute, Route, SchoolStream, StartingPay, StreamFit, TotalCost};
 pub use sources::{CheckedOn, RestrictedSeats, SeatBasis, Source, SourceTopic, SourceUrl};
 
 use crate::{FieldCode, FieldErrors, Problem, Slug, Stream};
@@ -325,6 +327,31 @@ pub struct CareerProfile {
     pub jobs: Vec<Job>,
     /// Questions and answers.
     pub faqs: Vec<Faq>,
+    /// The shortest usual Indian route to a first job. Profiles stored before it existed read back without it;
+    /// the catalog check requires it.
+    #[serde(default)]
+    pub education_route: Option<EducationRoute>,
+    /// How long that route takes, in years after class 12 (after class 10 for `after-10`).
+    #[serde(default)]
+    pub route_years: Option<f64>,
+    /// That route in one line.
+    #[serde(default)]
+    pub route_summary: String,
+    /// The main entrance exams on the usual routes.
+    #[serde(default)]
+    pub main_exams: Vec<String>,
+    /// The class-11 streams that lead here.
+    #[serde(default)]
+    pub school_streams: Vec<StreamFit>,
+    /// What the usual route costs in all.
+    #[serde(default)]
+    pub total_cost: Option<TotalCost>,
+    /// What the first job pays.
+    #[serde(default)]
+    pub starting_pay: Option<StartingPay>,
+    /// The ways in, usual one first, shown as branches.
+    #[serde(default)]
+    pub routes: Vec<Route>,
     /// Facts not yet confirmed as current, worded for a parent; shown under "Still being confirmed".
     #[serde(default)]
     pub pending: Vec<String>,
@@ -377,7 +404,7 @@ pub struct CareerSummary {
 }
 
 /// The top-level keys of a profile file, in the order `catalog/README.md` lists them.
-pub const PROFILE_FIELDS: [&str; 19] = [
+pub const PROFILE_FIELDS: [&str; 27] = [
     "slug",
     "title",
     "stream",
@@ -397,6 +424,14 @@ pub const PROFILE_FIELDS: [&str; 19] = [
     "pending",
     "sources",
     "restricted_seats",
+    "education_route",
+    "route_years",
+    "route_summary",
+    "main_exams",
+    "school_streams",
+    "total_cost",
+    "starting_pay",
+    "routes",
 ];
 
 impl CareerProfile {
@@ -532,7 +567,75 @@ impl CareerProfile {
         }
         list(&mut e, "pending", &self.pending, 0, 10, 400);
         self.check_sources(&mut e);
+        self.check_glance(&mut e);
         e
+    }
+
+    /// The at-a-glance facts every profile must give.
+    fn check_glance(&self, e: &mut FieldErrors) {
+        if self.education_route.is_none() {
+            e.push(
+                "education_route",
+                "is required: after-10, after-12, bachelors, professional, masters or doctorate",
+            );
+        }
+        match self.route_years {
+            Some(y) if (0.5..=12.0).contains(&y) => {}
+            _ => e.push(
+                "route_years",
+                "is required: years after class 12 (or class 10), 0.5 to 12",
+            ),
+        }
+        text(e, "route_summary", &self.route_summary, 20, 160);
+        list(e, "main_exams", &self.main_exams, 0, 6, 80);
+        count(e, "school_streams", self.school_streams.len(), 1, 5);
+        for (i, s) in self.school_streams.iter().enumerate() {
+            if self.school_streams[..i]
+                .iter()
+                .any(|t| t.stream == s.stream)
+            {
+                e.push(format!("school_streams[{i}].stream"), "is listed twice");
+            }
+            if !s.note.is_empty() {
+                text(e, &format!("school_streams[{i}].note"), &s.note, 10, 160);
+            }
+        }
+        match &self.total_cost {
+            None => e.push("total_cost", "is required"),
+            Some(c) => {
+                if c.min_inr > c.max_inr {
+                    e.push("total_cost.min_inr", "must not be more than max_inr");
+                }
+                text(e, "total_cost.covers", &c.covers, 10, 200);
+                text(e, "total_cost.source", &c.source, 3, 300);
+            }
+        }
+        match &self.starting_pay {
+            None => e.push("starting_pay", "is required"),
+            Some(p) => {
+                if !(p.min_lpa > 0.0 && p.min_lpa <= p.max_lpa && p.max_lpa <= 500.0) {
+                    e.push(
+                        "starting_pay.min_lpa",
+                        "must be above 0 and not more than max_lpa (at most 500)",
+                    );
+                }
+                if p.monthly_in_hand_min > p.monthly_in_hand_max {
+                    e.push(
+                        "starting_pay.monthly_in_hand_min",
+                        "must not be more than monthly_in_hand_max",
+                    );
+                }
+                text(e, "starting_pay.source", &p.source, 3, 300);
+            }
+        }
+        count(e, "routes", self.routes.len(), 1, 4);
+        for (i, r) in self.routes.iter().enumerate() {
+            text(e, &format!("routes[{i}].name"), &r.name, 2, 60);
+            text(e, &format!("routes[{i}].path"), &r.path, 20, 240);
+            if !(0.5..=15.0).contains(&r.years) {
+                e.push(format!("routes[{i}].years"), "must be between 0.5 and 15");
+            }
+        }
     }
 
     /// Every profile names official sources covering its exams, eligibility and regulator.

@@ -8,9 +8,9 @@
 
 use crate::Store;
 use disha_domain::{
-    AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
-    FeeRange, Job, RestrictedSeats, Riasec, SalaryBasis, SalaryRange, SeatBasis, Slug, Source,
-    SourceTopic, SourceUrl, Status, Step, Stream,
+    AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, EducationRoute,
+    Faq, FeePer, FeeRange, Job, RestrictedSeats, Riasec, Route, SalaryBasis, SalaryRange,
+    SchoolStream, SeatBasis, Slug, Source, SourceTopic, SourceUrl, Status, Step, Stream, StreamFit,
 };
 
 /// Generates one `#[tokio::test]` per conformance case, each with its own fresh store from `$fresh`
@@ -137,6 +137,21 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
                 answer: "It depends on the employer.".into(),
             },
         ],
+        education_route: Some(EducationRoute::Bachelors),
+        route_years: Some(3.0),
+        route_summary: "A three-year B.Sc after class 12".into(),
+        main_exams: vec!["CUET-UG".into()],
+        school_streams: vec![StreamFit {
+            stream: SchoolStream::Pcm,
+            note: String::new(),
+        }],
+        total_cost: None,
+        starting_pay: None,
+        routes: vec![Route {
+            name: "B.Sc".into(),
+            path: "Class 12, CUET-UG, a three-year B.Sc".into(),
+            years: 3.0,
+        }],
         pending: vec!["A rule that is still being confirmed.".into()],
         sources: vec![Source {
             name: "The exam body".into(),

@@ -54,9 +54,33 @@ level_4 = Considerable preparation: a bachelor's degree
 level_5 = Extensive preparation: a postgraduate or professional degree
 breadcrumb_label = Breadcrumb
 career_facts = At a glance
-career_stream = Stream
-career_level = Education level
+career_stream = Career field
+career_level = O*NET Job Zone (US preparation level)
 career_holland = Holland code
+glance_streams = Stream after class 10
+glance_exams = Main entrance exams
+glance_route = Shortest route
+glance_cost = Cost of the usual route, in all
+glance_notes = Where these figures come from
+glance_pay = Starting pay
+glance_route_value = { $route } ({ $years ->
+    [one] { $years } year
+   *[other] { $years } years
+})
+glance_cost_value = ₹{ $min }–₹{ $max } in all
+glance_pay_value = ₹{ $min }–{ $max } lakh a year as { $basis }, about ₹{ $month_min }–₹{ $month_max } a month in hand
+career_routes = Ways in
+route_label = Route { $letter }
+route_years = { $years ->
+    [one] { $years } year
+   *[other] { $years } years
+}
+career_stream_notes = Which stream after class 10
+school_stream_pcm = Science (PCM)
+school_stream_pcb = Science (PCB)
+school_stream_commerce = Commerce
+school_stream_humanities = Humanities
+school_stream_vocational = ITI or polytechnic diploma
 career_on_this_page = On this page
 career_overview = Overview
 career_responsibilities = Roles and responsibilities

@@ -42,6 +42,11 @@ fn computed_ids() -> Vec<String> {
     ids.extend(["gender", "domicile", "category"].map(|b| format!("seat_basis_{b}")));
     ids.extend(["exams", "eligibility", "regulator"].map(|t| format!("source_topic_{t}")));
     ids.extend(["title", "level", "updated"].map(|s| format!("sort_{s}")));
+    ids.extend(
+        <disha_domain::SchoolStream as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|s| format!("school_stream_{}", s.key())),
+    );
     for code in [
         "not_found",
         "invalid_input",
@@ -207,6 +212,12 @@ impl Messages {
     pub fn seat_basis(&self, b: SeatBasis) -> Cow<'_, str> {
         let key: &'static str = b.into();
         self.get(&format!("seat_basis_{key}"))
+    }
+
+    /// A class-11 stream's name.
+    #[must_use]
+    pub fn school_stream(&self, s: disha_domain::SchoolStream) -> Cow<'_, str> {
+        self.get(&format!("school_stream_{}", s.key()))
     }
 
     /// What an official source covers.

@@ -23,6 +23,26 @@ struct SeatRow {
     source: String,
 }
 
+/// The facts a family came for, each empty when the profile does not give it.
+#[derive(Default)]
+struct Glance {
+    streams: String,
+    exams: String,
+    route: String,
+    cost: String,
+    cost_note: String,
+    pay: String,
+    pay_note: String,
+    pay_example: bool,
+}
+
+struct RouteRow {
+    label: String,
+    name: String,
+    years: String,
+    path: String,
+}
+
 struct SourceRow {
     name: String,
     url: String,
@@ -84,6 +104,9 @@ struct CareerView<'a> {
     related: Vec<Card<'a>>,
     revision_text: String,
     seats: Vec<SeatRow>,
+    glance: Glance,
+    routes: Vec<RouteRow>,
+    stream_notes: Vec<String>,
     pending: &'a [String],
     official_sources: Vec<SourceRow>,
 }
@@ -205,6 +228,69 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
     json!([occupation, faq])
 }
 
+fn glance(t: &Messages, p: &disha_domain::CareerProfile) -> Glance {
+    let mut g = Glance {
+        streams: p
+            .school_streams
+            .iter()
+            .map(|s| t.school_stream(s.stream).into_owned())
+            .collect::<Vec<_>>()
+            .join(", "),
+        exams: p.main_exams.join(", "),
+        ..Glance::default()
+    };
+    if let Some(years) = p.route_years.filter(|_| !p.route_summary.is_empty()) {
+        g.route = t.fmt(
+            "glance_route_value",
+            &[
+                ("route", p.route_summary.as_str().into()),
+                ("years", years.into()),
+            ],
+        );
+    }
+    if let Some(c) = &p.total_cost {
+        g.cost = t.fmt(
+            "glance_cost_value",
+            &[
+                ("min", inr(c.min_inr).into()),
+                ("max", inr(c.max_inr).into()),
+            ],
+        );
+        g.cost_note = format!(
+            "{} {}",
+            c.covers.trim_end_matches('.'),
+            t.fmt(
+                "figures_source",
+                &[
+                    ("source", c.source.as_str().into()),
+                    ("as_of", c.as_of.as_str().into())
+                ],
+            )
+        );
+    }
+    if let Some(pay) = &p.starting_pay {
+        g.pay = t.fmt(
+            "glance_pay_value",
+            &[
+                ("min", decimal(pay.min_lpa).into()),
+                ("max", decimal(pay.max_lpa).into()),
+                ("basis", t.basis(pay.basis).into_owned().into()),
+                ("month_min", inr(pay.monthly_in_hand_min).into()),
+                ("month_max", inr(pay.monthly_in_hand_max).into()),
+            ],
+        );
+        g.pay_note = t.fmt(
+            "figures_source",
+            &[
+                ("source", pay.source.as_str().into()),
+                ("as_of", pay.as_of.as_str().into()),
+            ],
+        );
+        g.pay_example = pay.illustrative;
+    }
+    g
+}
+
 fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
     let t = &app.t;
     let p = &page.career.profile;
@@ -307,6 +393,24 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
                 rule: r.rule.clone(),
                 source: r.source.as_str().to_owned(),
             })
+            .collect(),
+        glance: glance(t, p),
+        routes: p
+            .routes
+            .iter()
+            .zip('A'..='Z')
+            .map(|(r, letter)| RouteRow {
+                label: t.fmt("route_label", &[("letter", letter.to_string().into())]),
+                name: r.name.clone(),
+                years: t.fmt("route_years", &[("years", r.years.into())]),
+                path: r.path.clone(),
+            })
+            .collect(),
+        stream_notes: p
+            .school_streams
+            .iter()
+            .filter(|s| !s.note.is_empty())
+            .map(|s| format!("{}: {}", t.school_stream(s.stream), s.note))
             .collect(),
         pending: &p.pending,
         official_sources: p

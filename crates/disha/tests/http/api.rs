@@ -61,6 +61,12 @@ async fn api_returns_a_whole_profile_without_personal_data() {
     assert!(
         salary["source"].is_string() && salary["as_of"].is_string() && salary["basis"].is_string()
     );
+    assert!(
+        body["school_streams"][0]["stream"].is_string(),
+        "school streams"
+    );
+    assert!(body["education_route"].is_string() && body["route_years"].is_number());
+    assert!(body["starting_pay"]["monthly_in_hand_min"].is_number());
     let text = body.to_string();
     assert!(!text.contains('@'), "no email addresses in public data");
     app.stop().await;

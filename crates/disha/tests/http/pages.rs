@@ -31,6 +31,7 @@ async fn career_page_shows_every_section_with_sources() {
     let page = Page::parse(&html);
     for id in [
         "overview",
+        "routes",
         "responsibilities",
         "steps",
         "courses",
@@ -47,6 +48,24 @@ async fn career_page_shows_every_section_with_sources() {
         assert_eq!(page.count(&format!("section#{id}")), 1, "section {id}");
     }
     assert!(page.count("ol.steps > li") >= 3, "numbered steps");
+    let glance = page.texts("dl.glance dt");
+    for want in [
+        "Stream after class 10",
+        "Main entrance exams",
+        "Shortest route",
+        "Cost of the usual route, in all",
+        "Starting pay",
+    ] {
+        assert!(
+            glance.iter().any(|g| g == want),
+            "at a glance: {want} in {glance:?}"
+        );
+    }
+    let routes = page.texts("#routes ol.routes > li h3");
+    assert!(
+        routes[0].starts_with("Route A: ") && routes.len() >= 2,
+        "routes as branches: {routes:?}"
+    );
     let captions = page.texts("#courses caption");
     assert_eq!(
         captions,
