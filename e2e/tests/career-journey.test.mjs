@@ -40,10 +40,23 @@ test('a student searches from the home page and reads a whole career profile', a
   assert.deepEqual(page.problems, [], 'no console errors or CSP violations');
 });
 
+test('a student taking PCB finds the careers it leads to, without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/careers`);
+  await page.getByLabel('Stream after class 10').selectOption('pcb');
+  await page.getByRole('button', { name: 'Show careers' }).click();
+  await page.waitForURL(/school_stream=pcb/);
+  const titles = await page.locator('.cards .card h3').allTextContents();
+  assert.ok(titles.includes('Dentist'), titles.join(', '));
+  assert.ok(!titles.includes('Aerospace Engineer'), 'a PCM-only career is left out');
+  const metas = await page.locator('.cards .card .meta').allTextContents();
+  assert.ok(metas.every((m) => m.includes('Science (PCB)')), 'every card names its streams');
+});
+
 test('the career list filters without JavaScript', async () => {
   const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   await page.goto(`${BASE}/careers`);
-  await page.getByLabel('Stream').selectOption('law');
+  await page.getByLabel('Career field').selectOption('law');
   await page.getByLabel('Education level').selectOption('5');
   await page.getByRole('button', { name: 'Show careers' }).click();
   await page.waitForURL(/stream=law&level=5/);

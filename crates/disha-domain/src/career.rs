@@ -395,6 +395,10 @@ pub struct CareerSummary {
     pub summary: String,
     /// Preparation needed, 1–5.
     pub education_level: EducationLevel,
+    /// The class-11 streams that lead here.
+    pub school_streams: Vec<SchoolStream>,
+    /// The shortest usual Indian route to a first job, when the profile gives it.
+    pub education_route: Option<EducationRoute>,
     /// Content revision.
     pub revision: i64,
     /// When its content last changed.

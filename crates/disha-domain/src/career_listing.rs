@@ -83,6 +83,10 @@ impl CareerListing {
             .iter()
             .filter(|l| q.stream.is_none_or(|s| l.summary.stream == s))
             .filter(|l| q.level.is_none_or(|v| l.summary.education_level == v))
+            .filter(|l| {
+                q.school_stream
+                    .is_none_or(|s| l.summary.school_streams.contains(&s))
+            })
             .filter(|l| needle.as_deref().is_none_or(|n| l.words.contains(n)))
             .collect();
         // Already in title order; the other orders fall back to it for ties (the sort is stable).

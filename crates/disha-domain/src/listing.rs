@@ -1,6 +1,6 @@
 //! Listing careers: filters, sort order and pages, parsed from untrusted query strings.
 
-use crate::{EducationLevel, FieldErrors, Problem, Stream};
+use crate::{EducationLevel, FieldErrors, Problem, SchoolStream, Stream};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -156,8 +156,10 @@ impl CareerSort {
 /// A parsed, trusted career list request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CareerQuery {
-    /// Only this stream.
+    /// Only this career field.
     pub stream: Option<Stream>,
+    /// Only careers this class-11 stream leads to.
+    pub school_stream: Option<SchoolStream>,
     /// Only this education level.
     pub level: Option<EducationLevel>,
     /// Only titles with a word starting with this.
@@ -173,6 +175,8 @@ pub struct CareerQuery {
 pub struct RawCareerQuery<'a> {
     /// `stream`
     pub stream: Option<&'a str>,
+    /// `school_stream`
+    pub school_stream: Option<&'a str>,
     /// `level`
     pub level: Option<&'a str>,
     /// `q`
@@ -198,6 +202,17 @@ impl CareerQuery {
             if found.is_none() {
                 let keys: Vec<&str> = Stream::ALL.iter().map(|s| s.key()).collect();
                 e.at("stream", Problem::one_of(&keys));
+            }
+            found
+        });
+        let school_stream = given(raw.school_stream).and_then(|s| {
+            let found = s.parse::<SchoolStream>().ok();
+            if found.is_none() {
+                let keys: Vec<&str> = <SchoolStream as strum::VariantArray>::VARIANTS
+                    .iter()
+                    .map(|s| s.key())
+                    .collect();
+                e.at("school_stream", Problem::one_of(&keys));
             }
             found
         });
@@ -244,6 +259,7 @@ impl CareerQuery {
         );
         e.into_result(Self {
             stream,
+            school_stream,
             level,
             prefix,
             sort,
@@ -300,6 +316,7 @@ mod tests {
     fn every_bad_field_is_named() {
         let raw = RawCareerQuery {
             stream: Some("cooking"),
+            school_stream: Some("biology"),
             level: Some("9"),
             q: Some("this text is far too long to be the start of any career title at all"),
             sort: Some("random"),
@@ -308,13 +325,25 @@ mod tests {
         };
         let errs = CareerQuery::parse(&raw).expect_err("all bad");
         let fields: Vec<_> = errs.0.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["stream", "level", "q", "sort", "page", "per_page"]);
+        assert_eq!(
+            fields,
+            [
+                "stream",
+                "school_stream",
+                "level",
+                "q",
+                "sort",
+                "page",
+                "per_page"
+            ]
+        );
     }
 
     #[test]
     fn good_values_are_kept() {
         let raw = RawCareerQuery {
             stream: Some("law"),
+            school_stream: Some("pcb"),
             level: Some("4"),
             q: Some("  Back "),
             sort: Some("level"),
@@ -323,6 +352,7 @@ mod tests {
         };
         let q = CareerQuery::parse(&raw).expect("valid");
         assert_eq!(q.stream, Some(Stream::Law));
+        assert_eq!(q.school_stream, Some(SchoolStream::Pcb));
         assert_eq!(q.level.map(EducationLevel::get), Some(4));
         assert_eq!(q.prefix.as_ref().map(TitlePrefix::as_str), Some("back"));
         assert_eq!(q.sort, CareerSort::Level);

@@ -14,6 +14,8 @@ pub(crate) struct SummaryRow {
     stream: String,
     summary: String,
     education_level: i16,
+    school_streams: String,
+    education_route: Option<String>,
     revision: i64,
     updated_at: OffsetDateTime,
 }
@@ -26,6 +28,8 @@ impl SummaryRow {
             stream: self.stream,
             summary: self.summary,
             education_level: i64::from(self.education_level),
+            school_streams: self.school_streams,
+            education_route: self.education_route,
             revision: self.revision,
             updated_at: self.updated_at,
         }

@@ -42,12 +42,13 @@ impl CareerStore for SqliteStore {
                 }
             };
             sqlx::query(
-                "INSERT INTO careers (slug, title, title_words, stream, education_level, summary, status, body, revision, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+                "INSERT INTO careers (slug, title, title_words, stream, education_level, summary, status, body, revision, created_at, updated_at, school_streams, education_route)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)
                  ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_words = excluded.title_words,
                     stream = excluded.stream, education_level = excluded.education_level, summary = excluded.summary,
                     status = excluded.status, body = excluded.body, revision = excluded.revision,
-                    updated_at = excluded.updated_at",
+                    updated_at = excluded.updated_at, school_streams = excluded.school_streams,
+                    education_route = excluded.education_route",
             )
             .bind(p.slug.as_str())
             .bind(&p.title)
@@ -59,6 +60,8 @@ impl CareerStore for SqliteStore {
             .bind(body)
             .bind(revision)
             .bind(now)
+            .bind(decode::school_streams_column(p))
+            .bind(p.education_route.map(disha_domain::EducationRoute::key))
             .execute(&mut *tx)
             .await
             .map_err(db)?;
@@ -100,7 +103,8 @@ impl CareerStore for SqliteStore {
 
     async fn published_summaries(&self) -> Result<Vec<CareerSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(
-            "SELECT slug, title, stream, summary, education_level, revision, updated_at
+            "SELECT slug, title, stream, summary, education_level, school_streams, education_route, revision,
+                    updated_at
              FROM careers WHERE status = 'published'",
         )
         .fetch_all(&self.reader)

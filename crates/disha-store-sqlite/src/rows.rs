@@ -13,6 +13,8 @@ pub(crate) struct SummaryRow {
     stream: String,
     summary: String,
     education_level: i64,
+    school_streams: String,
+    education_route: Option<String>,
     revision: i64,
     updated_at: i64,
 }
@@ -25,6 +27,8 @@ impl SummaryRow {
             stream: self.stream,
             summary: self.summary,
             education_level: self.education_level,
+            school_streams: self.school_streams,
+            education_route: self.education_route,
             revision: self.revision,
             updated_at: from_micros(self.updated_at)?,
         }

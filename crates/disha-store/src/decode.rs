@@ -25,6 +25,16 @@ pub fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or_default()
 }
 
+/// The `school_streams` column for a profile: its streams' keys, space-separated.
+#[must_use]
+pub fn school_streams_column(p: &disha_domain::CareerProfile) -> String {
+    p.school_streams
+        .iter()
+        .map(|s| s.stream.key())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The columns of a career summary, as both back ends select them.
 #[derive(Debug)]
 pub struct SummaryColumns {
@@ -38,6 +48,10 @@ pub struct SummaryColumns {
     pub summary: String,
     /// `education_level`
     pub education_level: i64,
+    /// `school_streams`: space-separated keys
+    pub school_streams: String,
+    /// `education_route`
+    pub education_route: Option<String>,
     /// `revision`
     pub revision: i64,
     /// `updated_at`
@@ -59,6 +73,22 @@ impl SummaryColumns {
             education_level: EducationLevel::new(self.education_level).map_err(|p| {
                 StoreError::Corrupt(format!("education_level = {}: {p}", self.education_level))
             })?,
+            school_streams: self
+                .school_streams
+                .split_whitespace()
+                .map(|k| {
+                    k.parse()
+                        .map_err(|_e: strum::ParseError| corrupt("school_streams", k))
+                })
+                .collect::<Result<_, _>>()?,
+            education_route: self
+                .education_route
+                .as_deref()
+                .map(|k| {
+                    k.parse()
+                        .map_err(|_e: strum::ParseError| corrupt("education_route", k))
+                })
+                .transpose()?,
             revision: self.revision,
             updated_at: self.updated_at,
         })

@@ -12,6 +12,9 @@ pub struct ListParams {
     /// Only careers in this field.
     #[param(value_type = Option<Stream>)]
     pub stream: Option<String>,
+    /// Only careers that this class-11 stream leads to.
+    #[param(value_type = Option<disha_domain::SchoolStream>)]
+    pub school_stream: Option<String>,
     /// Only careers at this education level (O*NET Job Zone, 1–5).
     #[param(value_type = Option<u8>, minimum = 1, maximum = 5)]
     pub level: Option<String>,
@@ -36,6 +39,7 @@ impl ListParams {
         let mut errs = FieldErrors::default();
         let all = [
             ("stream", &self.stream),
+            ("school_stream", &self.school_stream),
             ("level", &self.level),
             ("q", &self.q),
             ("sort", &self.sort),
@@ -62,6 +66,7 @@ impl ListParams {
     pub fn as_raw(&self) -> RawCareerQuery<'_> {
         RawCareerQuery {
             stream: self.stream.as_deref(),
+            school_stream: self.school_stream.as_deref(),
             level: self.level.as_deref(),
             q: self.q.as_deref(),
             sort: self.sort.as_deref(),
@@ -74,6 +79,8 @@ impl ListParams {
 /// The canonical query string of a career list: defaults left out, so each listing has one address.
 #[derive(Serialize)]
 struct Canonical<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    school_stream: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stream: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,6 +99,7 @@ struct Canonical<'a> {
 pub fn query_string(q: &CareerQuery, page: u32) -> String {
     let per_page = CareerQuery::default().page.per_page;
     let c = Canonical {
+        school_stream: q.school_stream.map(disha_domain::SchoolStream::key),
         stream: q.stream.map(Stream::key),
         level: q.level.map(|l| l.get()),
         q: q.prefix.as_ref().map(|p| p.as_str()),

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{EducationLevel, PageRequest, TitlePrefix};
+use crate::{EducationLevel, PageRequest, SchoolStream, TitlePrefix};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
@@ -16,6 +16,16 @@ fn summary(
         stream,
         summary: format!("{title} in one line."),
         education_level: EducationLevel::new(level).expect("level"),
+        school_streams: match stream {
+            Stream::MedicineHealth => vec![SchoolStream::Pcb],
+            Stream::HospitalityTourism => vec![
+                SchoolStream::Commerce,
+                SchoolStream::Humanities,
+                SchoolStream::Pcm,
+            ],
+            _ => vec![SchoolStream::Pcm],
+        },
+        education_route: None,
         revision: 1,
         updated_at: updated,
     }
@@ -264,4 +274,32 @@ fn stream_counts_and_slugs_cover_every_listed_career() {
             "frontend-developer"
         ]
     );
+}
+
+#[test]
+fn lists_filter_by_the_stream_chosen_after_class_10() {
+    let l = fixture();
+    let q = CareerQuery {
+        school_stream: Some(SchoolStream::Pcb),
+        ..CareerQuery::default()
+    };
+    assert_eq!(titles(&l.page(&q)), ["Dietitian", "Doctor"]);
+    let q = CareerQuery {
+        school_stream: Some(SchoolStream::Pcm),
+        ..CareerQuery::default()
+    };
+    assert_eq!(
+        titles(&l.page(&q)),
+        [
+            "Back-end Developer",
+            "Chef",
+            "Civil Engineer",
+            "Front-end Developer"
+        ]
+    );
+    let q = CareerQuery {
+        school_stream: Some(SchoolStream::Vocational),
+        ..CareerQuery::default()
+    };
+    assert_eq!(l.page(&q).total, 0);
 }

@@ -12,7 +12,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use disha_domain::{
-    CareerQuery, CareerSort, CareerSummary, EducationLevel, FieldErrors, Paged, Stream,
+    CareerQuery, CareerSort, CareerSummary, EducationLevel, FieldErrors, Paged, SchoolStream,
+    Stream,
 };
 use disha_store::scopes;
 use strum::IntoEnumIterator;
@@ -39,6 +40,7 @@ struct ListView<'a> {
     errors: Vec<String>,
     q: String,
     stream_options: Vec<Opt>,
+    school_options: Vec<Opt>,
     level_options: Vec<Opt>,
     sort_options: Vec<Opt>,
     count_text: String,
@@ -51,6 +53,7 @@ struct ListView<'a> {
 /// The filter menus with the chosen values selected.
 struct Menus {
     streams: Vec<Opt>,
+    schools: Vec<Opt>,
     levels: Vec<Opt>,
     sorts: Vec<Opt>,
 }
@@ -64,6 +67,14 @@ impl Menus {
                 value: s.key().to_owned(),
                 label: t.stream(*s).into_owned(),
                 selected: stream_sel == s.key(),
+            })
+            .collect();
+        let schools = <SchoolStream as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|&s| Opt {
+                value: s.key().to_owned(),
+                label: t.school_stream(s).into_owned(),
+                selected: q.school_stream == Some(s),
             })
             .collect();
         let levels = (1..=5)
@@ -83,6 +94,7 @@ impl Menus {
             .collect();
         Self {
             streams,
+            schools,
             levels,
             sorts,
         }
@@ -135,6 +147,7 @@ fn invalid_view<'a>(app: &'a AppState, raw: &ListParams, errs: &FieldErrors) -> 
             .collect(),
         q: raw.q.clone().unwrap_or_default(),
         stream_options: menus.streams,
+        school_options: menus.schools,
         level_options: menus.levels,
         sort_options: menus.sorts,
         count_text: String::new(),
@@ -200,6 +213,7 @@ fn list_view<'a>(
             .map(|p| p.as_str().to_owned())
             .unwrap_or_default(),
         stream_options: menus.streams,
+        school_options: menus.schools,
         level_options: menus.levels,
         sort_options: menus.sorts,
         count_text,

@@ -61,7 +61,8 @@ pub struct Card<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub stream: std::borrow::Cow<'a, str>,
-    pub level: &'a str,
+    /// The class-11 streams that lead here, by name.
+    pub schools: String,
 }
 
 impl<'a> Card<'a> {
@@ -71,7 +72,12 @@ impl<'a> Card<'a> {
             title: &c.title,
             summary: &c.summary,
             stream: t.stream(c.stream),
-            level: t.level_short(c.education_level),
+            schools: c
+                .school_streams
+                .iter()
+                .map(|s| t.school_stream(*s))
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }

@@ -144,3 +144,29 @@ async fn api_refuses_empty_parameters_that_pages_accept() {
     assert_eq!(status, 200, "an HTML form sends empty values for 'any'");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn api_lists_careers_by_the_stream_chosen_after_class_10() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .get_json("/api/careers?school_stream=pcb&per_page=100")
+        .await;
+    assert_eq!(status, 200);
+    let items = body["items"].as_array().expect("items");
+    assert!(items.len() >= 5, "{body}");
+    assert!(
+        items.iter().all(|c| c["school_streams"]
+            .as_array()
+            .is_some_and(|s| s.contains(&"pcb".into()))),
+        "{body}"
+    );
+    let slugs: Vec<&str> = items.iter().filter_map(|c| c["slug"].as_str()).collect();
+    assert!(
+        slugs.contains(&"doctor") && !slugs.contains(&"aerospace-engineer"),
+        "{slugs:?}"
+    );
+    let (status, body) = app.get_json("/api/careers?school_stream=biology").await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["fields"]["school_stream"]["code"], "one_of");
+    app.stop().await;
+}
