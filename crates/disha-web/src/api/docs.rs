@@ -3,6 +3,7 @@
 
 use crate::error::AppResult;
 use crate::i18n::Messages;
+use crate::markdown::to_safe_html;
 use crate::pages::{Head, render};
 use crate::state::AppState;
 use askama::Template;
@@ -36,6 +37,17 @@ struct DocsView<'a> {
     operations: Vec<Op>,
 }
 
+/// Markdown for a table cell: rendered and sanitised, without the wrapping paragraph.
+fn inline_markdown(text: &str) -> String {
+    let html = to_safe_html(text);
+    let trimmed = html.trim();
+    trimmed
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(trimmed)
+        .to_owned()
+}
+
 fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
     let params = o
         .parameters
@@ -57,7 +69,7 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
                         "api_docs_no"
                     })
                     .into_owned(),
-                description: p.description.clone().unwrap_or_default(),
+                description: inline_markdown(p.description.as_deref().unwrap_or_default()),
             }),
             RefOr::Ref(_) => None,
         })
@@ -71,7 +83,7 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
                 RefOr::T(r) => r.description.clone(),
                 RefOr::Ref(r) => r.ref_location.clone(),
             };
-            (code.clone(), text)
+            (code.clone(), inline_markdown(&text))
         })
         .collect();
     Op {
@@ -82,7 +94,7 @@ fn op(t: &Messages, method: &'static str, path: &str, o: &Operation) -> Op {
         method,
         path: path.to_owned(),
         summary: o.summary.clone().unwrap_or_default(),
-        description: o.description.clone().unwrap_or_default(),
+        description: to_safe_html(o.description.as_deref().unwrap_or_default()),
         params,
         responses,
     }

@@ -126,6 +126,10 @@ async fn openapi_document_and_docs_page_are_served() {
     let (status, html) = app.get_text("/api/docs").await;
     assert_eq!(status, 200);
     assert!(html.contains("<code>/api/careers/{slug}</code>") && html.contains("per_page"));
+    assert!(
+        !html.contains('`'),
+        "Markdown in descriptions is rendered, not shown raw"
+    );
     app.stop().await;
 }
 
