@@ -154,6 +154,7 @@ error_unavailable_title = Disha is busy
 error_unavailable_body = We could not reach our database just now. Please try again in a minute.
 error_internal_title = Something went wrong
 error_internal_body = An error on our side stopped this page. It has been logged and we will look into it.
+error_popular = Some careers to start with
 error_go_home = Go to the home page
 error_request_id = Reference: { $id }
 api_docs_title = Disha JSON API

@@ -220,7 +220,18 @@ pub async fn render_errors(State(app): State<AppState>, req: Request, next: Next
     if api {
         err.to_json(&app.t)
     } else {
-        let mut page = crate::pages::error_page(&app, &err);
+        // A lost visitor gets the editors' picks to start from; they come from memory, and an outage only
+        // leaves the list out.
+        let popular = match err {
+            AppError::NotFound => app
+                .library
+                .home()
+                .await
+                .map(|h| h.featured)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut page = crate::pages::error_page(&app, &err, &popular);
         err.decorate(&mut page);
         page
     }

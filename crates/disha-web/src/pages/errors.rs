@@ -1,9 +1,10 @@
-use super::{Head, render};
+use super::{Card, Head, render};
 use crate::AppError;
 use crate::i18n::Messages;
 use crate::state::AppState;
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
+use disha_domain::CareerSummary;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -13,9 +14,12 @@ struct ErrorView<'a> {
     heading: String,
     body: String,
     details: Vec<String>,
+    /// A 404 offers a search box and the editors' picks.
+    not_found: bool,
+    popular: Vec<Card<'a>>,
 }
 
-fn view<'a>(app: &'a AppState, err: &AppError) -> ErrorView<'a> {
+fn view<'a>(app: &'a AppState, err: &AppError, popular: &'a [CareerSummary]) -> ErrorView<'a> {
     let t = &app.t;
     let heading = t.get(&format!("error_{}_title", err.code())).into_owned();
     let body = t.get(&format!("error_{}_body", err.code())).into_owned();
@@ -39,13 +43,15 @@ fn view<'a>(app: &'a AppState, err: &AppError) -> ErrorView<'a> {
         heading,
         body,
         details,
+        not_found: matches!(err, AppError::NotFound),
+        popular: popular.iter().map(|c| Card::new(t, c)).collect(),
     }
 }
 
 /// The error page for people, in the site layout, with the error's status. The error layer adds the
 /// caching and retry headers.
-pub fn error_page(app: &AppState, err: &AppError) -> Response {
-    let v = view(app, err);
+pub fn error_page(app: &AppState, err: &AppError, popular: &[CareerSummary]) -> Response {
+    let v = view(app, err, popular);
     let html = v.render().unwrap_or_else(|e| {
         tracing::error!(error = %e, "error page failed to render");
         v.body.clone()
@@ -55,7 +61,7 @@ pub fn error_page(app: &AppState, err: &AppError) -> Response {
 
 /// The page for a panic, rendered once at start-up so that showing it cannot fail.
 pub fn internal_error_html(app: &AppState) -> String {
-    let v = view(app, &AppError::Internal);
+    let v = view(app, &AppError::Internal, &[]);
     render(&v).unwrap_or_else(|_| v.body.clone())
 }
 

@@ -156,6 +156,15 @@ async fn unknown_pages_are_a_404_page_in_the_site_layout() {
         let page = Page::parse(&html);
         assert_eq!(page.text("h1"), "Page not found", "{path}");
         assert_eq!(page.count("header.site"), 1, "{path}");
+        assert_eq!(
+            page.count("main form[action='/careers'] input[name='q']"),
+            1,
+            "{path}: a search box"
+        );
+        assert!(
+            page.count("main .cards .card") >= 6,
+            "{path}: popular careers"
+        );
     }
     app.stop().await;
 }
