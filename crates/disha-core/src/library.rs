@@ -137,36 +137,21 @@ impl Library {
     pub async fn home(&self) -> Result<HomeData, CoreError> {
         let listing = self.listing().await?;
         let streams = listing.stream_counts();
-        let picks: Vec<Slug> = FEATURED
-            .iter()
-            .filter_map(|s| Slug::parse(s).ok())
-            .collect();
-        let mut featured = listing.pick(&picks);
-        if featured.len() < FEATURED.len() {
-            // Only when a pick is missing or in draft: fill the gap with recently updated careers.
-            let recent = CareerQuery {
-                sort: CareerSort::Updated,
-                page: PageRequest {
-                    page: 1,
-                    per_page: 12,
-                },
-                ..CareerQuery::default()
-            };
-            for c in listing.page(&recent).items {
-                if featured.len() >= FEATURED.len() {
-                    break;
-                }
-                if !featured.iter().any(|f| f.slug == c.slug) {
-                    featured.push(c);
-                }
-            }
-        }
         let total = streams.iter().map(|s| s.careers).sum();
         Ok(HomeData {
             streams,
-            featured,
+            featured: featured(&listing),
             total,
         })
+    }
+
+    /// The editors' picks alone, for pages that offer a place to start (a 404).
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn featured(&self) -> Result<Vec<CareerSummary>, CoreError> {
+        let listing = self.listing().await?;
+        Ok(featured(&listing))
     }
 
     /// Published careers with their last change, for the sitemap.
@@ -215,4 +200,33 @@ impl Library {
         }
         self.put_profiles(profiles).await.map(Some)
     }
+}
+
+/// The editors' picks that are published, in order. Only when one is missing or in draft do recently updated
+/// careers fill the gap, so the home page never shows a hole.
+fn featured(listing: &CareerListing) -> Vec<CareerSummary> {
+    let picks: Vec<Slug> = FEATURED
+        .iter()
+        .filter_map(|s| Slug::parse(s).ok())
+        .collect();
+    let mut featured = listing.pick(&picks);
+    if featured.len() < FEATURED.len() {
+        let recent = CareerQuery {
+            sort: CareerSort::Updated,
+            page: PageRequest {
+                page: 1,
+                per_page: 12,
+            },
+            ..CareerQuery::default()
+        };
+        for c in listing.page(&recent).items {
+            if featured.len() >= FEATURED.len() {
+                break;
+            }
+            if !featured.iter().any(|f| f.slug == c.slug) {
+                featured.push(c);
+            }
+        }
+    }
+    featured
 }

@@ -62,18 +62,6 @@ impl CareerListing {
         Self { by_title, by_slug }
     }
 
-    /// How many careers are listed.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.by_title.len()
-    }
-
-    /// True when no career is listed.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.by_title.is_empty()
-    }
-
     /// One page of the careers matching `q`, in its order, with the total across pages.
     #[must_use]
     pub fn page(&self, q: &CareerQuery) -> Paged<CareerSummary> {

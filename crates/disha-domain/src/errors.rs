@@ -5,7 +5,6 @@
 //! way. `Display` gives plain English for logs and for the catalog checker's terminal output.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 use utoipa::ToSchema;
 
@@ -150,12 +149,6 @@ impl FieldError {
             .iter()
             .find(|(k, _)| *k == name)
             .map_or("", |(_, v)| v.as_str())
-    }
-
-    /// The parameters as a map, for JSON.
-    #[must_use]
-    pub fn params_map(&self) -> BTreeMap<&'static str, &str> {
-        self.params.iter().map(|(k, v)| (*k, v.as_str())).collect()
     }
 
     /// The problem in plain English, without the field name.

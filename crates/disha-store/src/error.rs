@@ -29,14 +29,6 @@ pub enum StoreError {
     Database(#[source] BoxError),
 }
 
-impl StoreError {
-    /// True when retrying later may succeed.
-    #[must_use]
-    pub fn is_transient(&self) -> bool {
-        matches!(self, StoreError::Unavailable(_))
-    }
-}
-
 #[cfg(feature = "sqlx")]
 mod from_sqlx {
     use super::StoreError;
