@@ -138,9 +138,10 @@ mod tests {
     #[test]
     fn a_bad_file_is_named_with_its_field_and_nothing_is_returned() {
         let mut files = pair();
-        files[1].text = files[1]
-            .text
-            .replace("education_level = 4", "education_level = \"high\"");
+        files[1].text = files[1].text.replace(
+            "education_level = \"professional\"",
+            "education_level = \"high\"",
+        );
         let errs = parse_catalog(&files).expect_err("must fail");
         // The broken file is reported once; a reference to it from another file is not a second error.
         assert_eq!(errs.len(), 1, "{errs:?}");

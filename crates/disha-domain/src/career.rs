@@ -3,7 +3,9 @@
 mod route;
 mod sources;
 
-pub use route::{EducationRoute, Route, SchoolStream, StartingPay, StreamFit, TotalCost};
+pub use route::{
+    EducationLevel, GovernmentScale, Route, SchoolStream, StartingPay, StreamFit, TotalCost,
+};
 pub use sources::{CheckedOn, RestrictedSeats, SeatBasis, Source, SourceTopic, SourceUrl};
 
 use crate::{FieldCode, FieldErrors, Problem, Slug, Stream};
@@ -12,13 +14,14 @@ use std::fmt;
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-/// How much preparation a career needs, on O*NET's Job Zone scale (1 = little, 5 = extensive).
+/// How much preparation O*NET says the matching US occupation needs (Job Zone 1 = little, 5 = extensive).
+/// Shown only as a labelled O*NET fact: Indian routes differ, and [`EducationLevel`] is what lists use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
 #[serde(transparent)]
 #[schema(value_type = u8, minimum = 1, maximum = 5)]
-pub struct EducationLevel(u8);
+pub struct JobZone(u8);
 
-impl EducationLevel {
+impl JobZone {
     /// Accepts 1 to 5.
     ///
     /// # Errors
@@ -37,9 +40,9 @@ impl EducationLevel {
     }
 }
 
-impl<'de> Deserialize<'de> for EducationLevel {
+impl<'de> Deserialize<'de> for JobZone {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        EducationLevel::new(i64::deserialize(d)?).map_err(serde::de::Error::custom)
+        JobZone::new(i64::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -129,6 +132,8 @@ pub struct Riasec {
     /// That occupation's O*NET title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occupation_title: Option<String>,
+    /// O*NET's Job Zone for the occupation: US preparation, shown only as a labelled O*NET fact.
+    pub job_zone: JobZone,
     #[expect(missing_docs, reason = "the six Holland dimensions")]
     pub realistic: f64,
     #[expect(missing_docs, reason = "the six Holland dimensions")]
@@ -246,6 +251,8 @@ pub enum SalaryBasis {
     Ctc,
     /// Take-home pay after deductions.
     InHand,
+    /// Government gross pay: basic pay from an official pay scale plus allowances, before deductions.
+    Gross,
 }
 
 /// A salary range in lakh rupees per annum, with its source, date and basis.
@@ -303,10 +310,17 @@ pub struct CareerProfile {
     pub stream: Stream,
     /// One line for lists and search results.
     pub summary: String,
-    /// Preparation needed, 1–5.
-    pub education_level: EducationLevel,
     /// Draft or published.
     pub status: Status,
+    /// The day an editor last checked the whole profile against its sources. Profiles stored before reviews
+    /// were recorded read back without it; the catalog check requires it.
+    #[serde(default)]
+    pub reviewed_on: Option<CheckedOn>,
+    /// Who did that check.
+    #[serde(default)]
+    pub reviewed_by: String,
+    /// The shortest usual Indian route to a first job.
+    pub education_level: EducationLevel,
     /// A few paragraphs of Markdown.
     pub overview: String,
     /// What the work involves.
@@ -327,10 +341,6 @@ pub struct CareerProfile {
     pub jobs: Vec<Job>,
     /// Questions and answers.
     pub faqs: Vec<Faq>,
-    /// The shortest usual Indian route to a first job. Profiles stored before it existed read back without it;
-    /// the catalog check requires it.
-    #[serde(default)]
-    pub education_route: Option<EducationRoute>,
     /// How long that route takes, in years after class 12 (after class 10 for `after-10`).
     #[serde(default)]
     pub route_years: Option<f64>,
@@ -393,12 +403,10 @@ pub struct CareerSummary {
     pub stream: Stream,
     /// One line.
     pub summary: String,
-    /// Preparation needed, 1–5.
+    /// The shortest usual Indian route to a first job.
     pub education_level: EducationLevel,
     /// The class-11 streams that lead here.
     pub school_streams: Vec<SchoolStream>,
-    /// The shortest usual Indian route to a first job, when the profile gives it.
-    pub education_route: Option<EducationRoute>,
     /// Content revision.
     pub revision: i64,
     /// When its content last changed.
@@ -408,13 +416,15 @@ pub struct CareerSummary {
 }
 
 /// The top-level keys of a profile file, in the order `catalog/README.md` lists them.
-pub const PROFILE_FIELDS: [&str; 27] = [
+pub const PROFILE_FIELDS: [&str; 28] = [
     "slug",
     "title",
     "stream",
     "summary",
-    "education_level",
     "status",
+    "reviewed_on",
+    "reviewed_by",
+    "education_level",
     "overview",
     "responsibilities",
     "skills",
@@ -428,7 +438,6 @@ pub const PROFILE_FIELDS: [&str; 27] = [
     "pending",
     "sources",
     "restricted_seats",
-    "education_route",
     "route_years",
     "route_summary",
     "main_exams",
@@ -577,12 +586,13 @@ impl CareerProfile {
 
     /// The at-a-glance facts every profile must give.
     fn check_glance(&self, e: &mut FieldErrors) {
-        if self.education_route.is_none() {
+        if self.reviewed_on.is_none() {
             e.push(
-                "education_route",
-                "is required: after-10, after-12, bachelors, professional, masters or doctorate",
+                "reviewed_on",
+                "is required: the day the profile was last checked, YYYY-MM-DD",
             );
         }
+        text(e, "reviewed_by", &self.reviewed_by, 3, 120);
         match self.route_years {
             Some(y) if (0.5..=12.0).contains(&y) => {}
             _ => e.push(
@@ -630,6 +640,28 @@ impl CareerProfile {
                     );
                 }
                 text(e, "starting_pay.source", &p.source, 3, 300);
+                if let Some(g) = &p.government_scale {
+                    text(e, "starting_pay.government_scale.name", &g.name, 5, 120);
+                    text(
+                        e,
+                        "starting_pay.government_scale.source_name",
+                        &g.source_name,
+                        5,
+                        200,
+                    );
+                    if !(1_000..=1_000_000).contains(&g.basic_monthly_inr) {
+                        e.push(
+                            "starting_pay.government_scale.basic_monthly_inr",
+                            "must be a monthly basic pay in rupees, 1,000 to 10,00,000",
+                        );
+                    }
+                    if p.illustrative {
+                        e.push(
+                            "starting_pay.illustrative",
+                            "must be false when the pay comes from an official scale",
+                        );
+                    }
+                }
             }
         }
         count(e, "routes", self.routes.len(), 1, 4);

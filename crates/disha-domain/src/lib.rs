@@ -10,9 +10,9 @@ pub mod stream;
 
 pub use career::{
     AsOf, Career, CareerProfile, CareerSummary, CheckedOn, College, Course, CourseLevel,
-    EducationLevel, EducationRoute, Faq, FeePer, FeeRange, Job, RestrictedSeats, Riasec, Route,
-    SalaryBasis, SalaryRange, SchoolStream, SeatBasis, Source, SourceTopic, SourceUrl, StartingPay,
-    Status, Step, StreamFit, TotalCost,
+    EducationLevel, Faq, FeePer, FeeRange, GovernmentScale, Job, JobZone, RestrictedSeats, Riasec,
+    Route, SalaryBasis, SalaryRange, SchoolStream, SeatBasis, Source, SourceTopic, SourceUrl,
+    StartingPay, Status, Step, StreamFit, TotalCost,
 };
 pub use career_listing::{CareerListing, StreamCount};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};

@@ -4,8 +4,9 @@ use crate::{EducationLevel, FieldErrors, Problem, SchoolStream, Stream};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// Default and largest page sizes: big enough for a phone screen of cards, small enough to stay fast.
-pub const DEFAULT_PER_PAGE: u32 = 12;
+/// The page size when none is asked for: the whole library on one page while it has at most 100 careers, so
+/// a family can scan it without paging.
+pub const DEFAULT_PER_PAGE: u32 = MAX_PER_PAGE;
 /// The largest page a client may ask for.
 pub const MAX_PER_PAGE: u32 = 100;
 /// Deep pages cost a scan; nobody pages past this in a catalog of our size.
@@ -139,7 +140,7 @@ pub enum CareerSort {
     /// A to Z by title.
     #[default]
     Title,
-    /// Least preparation first, then by title.
+    /// Shortest Indian route first (after class 10 … doctorate), then by title.
     Level,
     /// Most recently changed first, then by title.
     Updated,
@@ -160,7 +161,7 @@ pub struct CareerQuery {
     pub stream: Option<Stream>,
     /// Only careers this class-11 stream leads to.
     pub school_stream: Option<SchoolStream>,
-    /// Only this education level.
+    /// Only this education level (the shortest Indian route to a first job).
     pub level: Option<EducationLevel>,
     /// Only titles with a word starting with this.
     pub prefix: Option<TitlePrefix>,
@@ -217,18 +218,15 @@ impl CareerQuery {
             found
         });
         let level = given(raw.level).and_then(|l| {
-            match l
-                .parse::<i64>()
-                .ok()
-                .ok_or_else(|| Problem::range(1, 5))
-                .and_then(EducationLevel::new)
-            {
-                Ok(l) => Some(l),
-                Err(p) => {
-                    e.at("level", p);
-                    None
-                }
+            let found = l.parse::<EducationLevel>().ok();
+            if found.is_none() {
+                let keys: Vec<&str> = <EducationLevel as strum::VariantArray>::VARIANTS
+                    .iter()
+                    .map(|l| l.key())
+                    .collect();
+                e.at("level", Problem::one_of(&keys));
             }
+            found
         });
         let prefix = match TitlePrefix::parse(raw.q.unwrap_or_default()) {
             Ok(p) => p,
@@ -344,7 +342,7 @@ mod tests {
         let raw = RawCareerQuery {
             stream: Some("law"),
             school_stream: Some("pcb"),
-            level: Some("4"),
+            level: Some("professional"),
             q: Some("  Back "),
             sort: Some("level"),
             page: Some("3"),
@@ -353,7 +351,7 @@ mod tests {
         let q = CareerQuery::parse(&raw).expect("valid");
         assert_eq!(q.stream, Some(Stream::Law));
         assert_eq!(q.school_stream, Some(SchoolStream::Pcb));
-        assert_eq!(q.level.map(EducationLevel::get), Some(4));
+        assert_eq!(q.level, Some(EducationLevel::Professional));
         assert_eq!(q.prefix.as_ref().map(TitlePrefix::as_str), Some("back"));
         assert_eq!(q.sort, CareerSort::Level);
         assert_eq!(q.page.offset(), 40);

@@ -40,26 +40,24 @@ impl CareerStore for PgStore {
                 }
             };
             sqlx::query(
-                "INSERT INTO careers (slug, title, title_words, stream, education_level, summary, status, body, revision, created_at, updated_at, school_streams, education_route)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)
+                "INSERT INTO careers (slug, title, title_words, stream, education_level, summary, status, body, revision, created_at, updated_at, school_streams)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
                  ON CONFLICT (slug) DO UPDATE SET title = excluded.title, title_words = excluded.title_words,
                     stream = excluded.stream, education_level = excluded.education_level, summary = excluded.summary,
                     status = excluded.status, body = excluded.body, revision = excluded.revision,
-                    updated_at = excluded.updated_at, school_streams = excluded.school_streams,
-                    education_route = excluded.education_route",
+                    updated_at = excluded.updated_at, school_streams = excluded.school_streams",
             )
             .bind(p.slug.as_str())
             .bind(&p.title)
             .bind(title_words(&p.title))
             .bind(p.stream.key())
-            .bind(i16::from(p.education_level.get()))
+            .bind(p.education_level.key())
             .bind(&p.summary)
             .bind(p.status.key())
             .bind(body)
             .bind(revision)
             .bind(now)
             .bind(decode::school_streams_column(p))
-            .bind(p.education_route.map(disha_domain::EducationRoute::key))
             .execute(&mut *tx)
             .await
             .map_err(db)?;
@@ -96,7 +94,7 @@ impl CareerStore for PgStore {
 
     async fn published_summaries(&self) -> Result<Vec<CareerSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(
-            "SELECT slug, title, stream, summary, education_level, school_streams, education_route, revision,
+            "SELECT slug, title, stream, summary, education_level, school_streams, revision,
                     updated_at
              FROM careers WHERE status = 'published'",
         )

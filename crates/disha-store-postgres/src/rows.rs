@@ -13,9 +13,8 @@ pub(crate) struct SummaryRow {
     title: String,
     stream: String,
     summary: String,
-    education_level: i16,
+    education_level: Option<String>,
     school_streams: String,
-    education_route: Option<String>,
     revision: i64,
     updated_at: OffsetDateTime,
 }
@@ -27,9 +26,8 @@ impl SummaryRow {
             title: self.title,
             stream: self.stream,
             summary: self.summary,
-            education_level: i64::from(self.education_level),
+            education_level: self.education_level,
             school_streams: self.school_streams,
-            education_route: self.education_route,
             revision: self.revision,
             updated_at: self.updated_at,
         }

@@ -12,9 +12,8 @@ pub(crate) struct SummaryRow {
     title: String,
     stream: String,
     summary: String,
-    education_level: i64,
+    education_level: Option<String>,
     school_streams: String,
-    education_route: Option<String>,
     revision: i64,
     updated_at: i64,
 }
@@ -28,7 +27,6 @@ impl SummaryRow {
             summary: self.summary,
             education_level: self.education_level,
             school_streams: self.school_streams,
-            education_route: self.education_route,
             revision: self.revision,
             updated_at: from_micros(self.updated_at)?,
         }

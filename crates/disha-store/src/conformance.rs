@@ -8,9 +8,9 @@
 
 use crate::Store;
 use disha_domain::{
-    AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, EducationRoute,
-    Faq, FeePer, FeeRange, Job, RestrictedSeats, Riasec, Route, SalaryBasis, SalaryRange,
-    SchoolStream, SeatBasis, Slug, Source, SourceTopic, SourceUrl, Status, Step, Stream, StreamFit,
+    AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
+    FeeRange, Job, JobZone, RestrictedSeats, Riasec, Route, SalaryBasis, SalaryRange, SchoolStream,
+    SeatBasis, Slug, Source, SourceTopic, SourceUrl, Status, Step, Stream, StreamFit,
 };
 
 /// Generates one `#[tokio::test]` per conformance case, each with its own fresh store from `$fresh`
@@ -44,8 +44,15 @@ fn slug(s: &str) -> Slug {
     Slug::parse(s).unwrap_or_else(|e| panic!("bad test slug {s}: {e}"))
 }
 
+/// Sample levels by number, shortest route first, so the cases below read compactly.
 fn level(n: i64) -> EducationLevel {
-    EducationLevel::new(n).unwrap_or_else(|e| panic!("bad level {n}: {e}"))
+    match n {
+        ..=1 => EducationLevel::After10,
+        2 => EducationLevel::After12,
+        3 => EducationLevel::Bachelors,
+        4 => EducationLevel::Professional,
+        _ => EducationLevel::Masters,
+    }
 }
 
 fn as_of() -> AsOf {
@@ -62,6 +69,8 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
         summary: format!("{title}: a sample profile for the storage conformance suite."),
         education_level: level(education_level),
         status: Status::Published,
+        reviewed_on: CheckedOn::parse("2026-11-28").ok(),
+        reviewed_by: "Conformance suite".into(),
         overview:
             "A paragraph of **Markdown** long enough to pass the overview rule for sample profiles."
                 .repeat(2),
@@ -77,6 +86,7 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
             onet_title: "Software Developers".into(),
             occupation_code: None,
             occupation_title: None,
+            job_zone: JobZone::new(4).unwrap_or_else(|e| panic!("{e}")),
             realistic: 2.0,
             investigative: 6.0,
             artistic: 3.0,
@@ -137,7 +147,6 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
                 answer: "It depends on the employer.".into(),
             },
         ],
-        education_route: Some(EducationRoute::Bachelors),
         route_years: Some(3.0),
         route_summary: "A three-year B.Sc after class 12".into(),
         main_exams: vec!["CUET-UG".into()],
@@ -347,14 +356,14 @@ pub async fn summaries_carry_what_lists_filter_and_sort_on(store: &dyn Store) {
     store.put_careers(&batch).await.expect("put");
     let mut sums = store.published_summaries().await.expect("summaries");
     sums.sort_by(|a, b| a.slug.as_str().cmp(b.slug.as_str()));
-    let got: Vec<(&str, &str, Stream, u8, i64)> = sums
+    let got: Vec<(&str, &str, Stream, EducationLevel, i64)> = sums
         .iter()
         .map(|s| {
             (
                 s.slug.as_str(),
                 s.title.as_str(),
                 s.stream,
-                s.education_level.get(),
+                s.education_level,
                 s.revision,
             )
         })
@@ -366,11 +375,11 @@ pub async fn summaries_carry_what_lists_filter_and_sort_on(store: &dyn Store) {
                 "backend-developer",
                 "Back-end Developer",
                 Stream::EngineeringTechnology,
-                4,
+                level(4),
                 1
             ),
-            ("chef", "Chef", Stream::HospitalityTourism, 2, 1),
-            ("doctor", "Doctor", Stream::MedicineHealth, 5, 1),
+            ("chef", "Chef", Stream::HospitalityTourism, level(2), 1),
+            ("doctor", "Doctor", Stream::MedicineHealth, level(5), 1),
         ]
     );
     assert!(

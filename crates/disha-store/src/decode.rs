@@ -2,7 +2,7 @@
 //! corrupt data.
 
 use crate::StoreError;
-use disha_domain::{CareerSummary, EducationLevel, Slug, Stream};
+use disha_domain::{CareerSummary, Slug, Stream};
 use time::OffsetDateTime;
 
 /// A stored value that no longer parses.
@@ -46,12 +46,10 @@ pub struct SummaryColumns {
     pub stream: String,
     /// `summary`
     pub summary: String,
-    /// `education_level`
-    pub education_level: i64,
+    /// `education_level`: the shortest Indian route's key
+    pub education_level: Option<String>,
     /// `school_streams`: space-separated keys
     pub school_streams: String,
-    /// `education_route`
-    pub education_route: Option<String>,
     /// `revision`
     pub revision: i64,
     /// `updated_at`
@@ -70,9 +68,11 @@ impl SummaryColumns {
             stream: Stream::from_key(&self.stream)
                 .ok_or_else(|| corrupt("stream", &self.stream))?,
             summary: self.summary,
-            education_level: EducationLevel::new(self.education_level).map_err(|p| {
-                StoreError::Corrupt(format!("education_level = {}: {p}", self.education_level))
-            })?,
+            education_level: {
+                let k = self.education_level.as_deref().unwrap_or_default();
+                k.parse()
+                    .map_err(|_e: strum::ParseError| corrupt("education_level", k))?
+            },
             school_streams: self
                 .school_streams
                 .split_whitespace()
@@ -81,14 +81,6 @@ impl SummaryColumns {
                         .map_err(|_e: strum::ParseError| corrupt("school_streams", k))
                 })
                 .collect::<Result<_, _>>()?,
-            education_route: self
-                .education_route
-                .as_deref()
-                .map(|k| {
-                    k.parse()
-                        .map_err(|_e: strum::ParseError| corrupt("education_route", k))
-                })
-                .transpose()?,
             revision: self.revision,
             updated_at: self.updated_at,
         })

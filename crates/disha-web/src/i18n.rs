@@ -3,7 +3,9 @@
 //! plurals go through Fluent's plural rules for the catalog's language, which differ between English and
 //! Hindi.
 
-use disha_domain::{EducationLevel, FieldError, SalaryBasis, SeatBasis, SourceTopic, Stream};
+use disha_domain::{
+    EducationLevel, FieldError, JobZone, SalaryBasis, SeatBasis, SourceTopic, Stream,
+};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -19,7 +21,6 @@ pub struct Messages {
     /// Names every list card shows, formatted once at start-up rather than once per card.
     streams: Vec<String>,
     levels: Vec<String>,
-    levels_short: Vec<String>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -36,9 +37,20 @@ fn computed_ids() -> Vec<String> {
         .iter()
         .map(|s| format!("stream-{}", s.key()))
         .collect();
-    ids.extend((1..=5).map(|n| format!("level_{n}")));
+    ids.extend(
+        <EducationLevel as strum::VariantArray>::VARIANTS
+            .iter()
+            .flat_map(|l| {
+                [
+                    format!("level-{}", l.key()),
+                    format!("level_short-{}", l.key()),
+                ]
+            }),
+    );
+    ids.extend((1..=5).map(|n| format!("job_zone_{n}")));
+    ids.extend("risec".chars().map(|c| format!("enjoy_{c}")));
     ids.extend("risec".chars().map(|c| format!("riasec_{c}")));
-    ids.extend(["basis_ctc", "basis_in_hand"].map(str::to_owned));
+    ids.extend(["basis_ctc", "basis_in_hand", "basis_gross"].map(str::to_owned));
     ids.extend(["gender", "domicile", "category"].map(|b| format!("seat_basis_{b}")));
     ids.extend(["exams", "eligibility", "regulator"].map(|t| format!("source_topic_{t}")));
     ids.extend(["title", "level", "updated"].map(|s| format!("sort_{s}")));
@@ -112,17 +124,15 @@ impl Messages {
             bundle,
             streams: Vec::new(),
             levels: Vec::new(),
-            levels_short: Vec::new(),
         };
         m.streams = Stream::ALL
             .iter()
             .map(|s| m.get(&format!("stream-{}", s.key())).into_owned())
             .collect();
-        for n in 1..=5 {
-            m.levels.push(m.get(&format!("level_{n}")).into_owned());
-            m.levels_short
-                .push(m.fmt("level_short", &[("level", n.into())]));
-        }
+        m.levels = <EducationLevel as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|l| m.get(&format!("level-{}", l.key())).into_owned())
+            .collect();
         Ok(m)
     }
 
@@ -180,22 +190,64 @@ impl Messages {
             )
     }
 
-    /// The description of an education level.
+    /// An Indian education level in words ("A bachelor's degree").
     #[must_use]
     pub fn level(&self, l: EducationLevel) -> Cow<'_, str> {
-        Cow::Borrowed(
-            self.levels
-                .get(usize::from(l.get() - 1))
-                .map_or("", String::as_str),
+        <EducationLevel as strum::VariantArray>::VARIANTS
+            .iter()
+            .position(|x| *x == l)
+            .and_then(|i| self.levels.get(i))
+            .map_or_else(
+                || self.get(&format!("level-{}", l.key())),
+                |n| Cow::Borrowed(n),
+            )
+    }
+
+    /// An Indian education level in a few words, for menus and cards.
+    #[must_use]
+    pub fn level_short(&self, l: EducationLevel) -> Cow<'_, str> {
+        self.get(&format!("level_short-{}", l.key()))
+    }
+
+    /// O*NET's description of a Job Zone, labelled as O*NET's.
+    #[must_use]
+    pub fn job_zone(&self, z: JobZone) -> String {
+        self.fmt(
+            "job_zone",
+            &[
+                ("zone", z.get().into()),
+                (
+                    "text",
+                    self.get(&format!("job_zone_{}", z.get()))
+                        .into_owned()
+                        .into(),
+                ),
+            ],
         )
     }
 
-    /// "Level 4 of 5".
+    /// "Suits you if you enjoy …", from the strongest three of the six interests.
     #[must_use]
-    pub fn level_short(&self, l: EducationLevel) -> &str {
-        self.levels_short
-            .get(usize::from(l.get() - 1))
-            .map_or("", String::as_str)
+    pub fn suits(&self, holland_code: &str) -> String {
+        let likes: Vec<String> = holland_code
+            .chars()
+            .map(|c| {
+                self.get(&format!("enjoy_{}", c.to_ascii_lowercase()))
+                    .into_owned()
+            })
+            .collect();
+        let list = match likes.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => self.fmt(
+                "list_and",
+                &[
+                    ("init", init.join(", ").into()),
+                    ("last", last.as_str().into()),
+                ],
+            ),
+        };
+        self.fmt("suits_you", &[("likes", list.into())])
     }
 
     /// The label of a salary basis.
@@ -204,6 +256,7 @@ impl Messages {
         self.get(match b {
             SalaryBasis::Ctc => "basis_ctc",
             SalaryBasis::InHand => "basis_in_hand",
+            SalaryBasis::Gross => "basis_gross",
         })
     }
 

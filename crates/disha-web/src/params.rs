@@ -15,8 +15,8 @@ pub struct ListParams {
     /// Only careers that this class-11 stream leads to.
     #[param(value_type = Option<disha_domain::SchoolStream>)]
     pub school_stream: Option<String>,
-    /// Only careers at this education level (O*NET Job Zone, 1–5).
-    #[param(value_type = Option<u8>, minimum = 1, maximum = 5)]
+    /// Only careers whose shortest Indian route to a first job is at this education level.
+    #[param(value_type = Option<disha_domain::EducationLevel>)]
     pub level: Option<String>,
     /// Only careers with a word in the title starting with this text (letters, digits, spaces, `-`, `.`, `&`, `'`).
     #[param(min_length = 1, max_length = 60, example = "dev")]
@@ -27,7 +27,7 @@ pub struct ListParams {
     /// Page number, from 1.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 10000)]
     pub page: Option<String>,
-    /// Results per page.
+    /// Results per page; by default every career fits on one page, up to 100.
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     pub per_page: Option<String>,
 }
@@ -84,7 +84,7 @@ struct Canonical<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stream: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<u8>,
+    level: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     q: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,7 +101,7 @@ pub fn query_string(q: &CareerQuery, page: u32) -> String {
     let c = Canonical {
         school_stream: q.school_stream.map(disha_domain::SchoolStream::key),
         stream: q.stream.map(Stream::key),
-        level: q.level.map(|l| l.get()),
+        level: q.level.map(disha_domain::EducationLevel::key),
         q: q.prefix.as_ref().map(|p| p.as_str()),
         sort: (q.sort != CareerSort::default()).then(|| q.sort.key()),
         per_page: (q.page.per_page != per_page).then_some(q.page.per_page),

@@ -76,9 +76,10 @@ fn a_malformed_catalog_is_refused_naming_the_file_and_field_and_nothing_is_writt
     let broken = dir.path().join("broken");
     catalog_copy(&broken);
     let file = broken.join("chef.toml");
-    let toml = std::fs::read_to_string(&file)
-        .expect("read")
-        .replace("education_level = 3", "education_level = 9");
+    let toml = std::fs::read_to_string(&file).expect("read").replace(
+        "education_level = \"after-12\"",
+        "education_level = \"class-9\"",
+    );
     std::fs::write(&file, toml).expect("write");
 
     let check = disha(

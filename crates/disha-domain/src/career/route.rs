@@ -2,7 +2,7 @@
 //! first job and how long it takes, the main entrance exams, what the usual route costs in all, what the first
 //! job pays, and the other routes as branches.
 
-use crate::{AsOf, SalaryBasis};
+use crate::{AsOf, CheckedOn, SalaryBasis, SourceUrl};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -76,7 +76,7 @@ pub struct StreamFit {
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum EducationRoute {
+pub enum EducationLevel {
     /// An ITI or polytechnic diploma after class 10.
     #[serde(rename = "after-10")]
     #[strum(serialize = "after-10")]
@@ -101,13 +101,13 @@ mod tests {
 
     #[test]
     fn route_keys_read_as_families_write_them() {
-        assert_eq!(EducationRoute::After10.key(), "after-10");
+        assert_eq!(EducationLevel::After10.key(), "after-10");
         assert_eq!(
-            "after-12".parse::<EducationRoute>(),
-            Ok(EducationRoute::After12)
+            "after-12".parse::<EducationLevel>(),
+            Ok(EducationLevel::After12)
         );
         assert_eq!(
-            serde_json::to_string(&EducationRoute::After12)
+            serde_json::to_string(&EducationLevel::After12)
                 .ok()
                 .as_deref(),
             Some("\"after-12\"")
@@ -116,7 +116,7 @@ mod tests {
     }
 }
 
-impl EducationRoute {
+impl EducationLevel {
     /// The key used in URLs and files (`after-12`, `bachelors`, …).
     #[must_use]
     pub fn key(self) -> &'static str {
@@ -160,6 +160,25 @@ pub struct StartingPay {
     pub as_of: AsOf,
     /// True when the figure is an example rather than an official scale or a survey result.
     pub illustrative: bool,
+    /// For a government first job: the official pay scale the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub government_scale: Option<GovernmentScale>,
+}
+
+/// The entry point of an official government pay scale, quoted from the document that sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GovernmentScale {
+    /// The scale and level, as the document names them ("7th CPC pay matrix, Level 10").
+    pub name: String,
+    /// Basic pay a month at the first cell of that level, in rupees.
+    pub basic_monthly_inr: u32,
+    /// Who publishes the document and what it is.
+    pub source_name: String,
+    /// Where to read it.
+    pub source_url: SourceUrl,
+    /// When an editor last checked it.
+    pub checked: CheckedOn,
 }
 
 /// One way into the career, shown as a branch beside the others.

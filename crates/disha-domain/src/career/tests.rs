@@ -11,7 +11,12 @@ fn a_complete_profile_parses() {
     let p = CareerProfile::from_toml(VALID).expect("valid fixture");
     assert_eq!(p.slug.as_str(), "test-career");
     assert_eq!(p.stream, Stream::Law);
-    assert_eq!(p.education_level.get(), 4);
+    assert_eq!(p.education_level, EducationLevel::Professional);
+    assert_eq!(p.interests.job_zone.get(), 4);
+    assert_eq!(
+        p.reviewed_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-28")
+    );
     assert_eq!(p.jobs[0].salary.basis, SalaryBasis::Ctc);
     assert_eq!(p.interests.holland_code(), "EIC");
 }
@@ -41,9 +46,9 @@ fn a_misspelt_field_is_rejected_rather_than_ignored() {
 fn ranges_and_counts_are_checked_after_parsing() {
     let bad = VALID
         .replace("min_inr = 50000", "min_inr = 500000")
-        .replace("education_level = 4", "education_level = 9");
+        .replace("job_zone = 4", "job_zone = 9");
     let errs = CareerProfile::from_toml(&bad).expect_err("must fail");
-    assert_eq!(fields(&errs), ["education_level"]);
+    assert_eq!(fields(&errs), ["interests.job_zone"]);
 
     let bad = VALID
         .replace("min_inr = 50000", "min_inr = 500000")
@@ -78,11 +83,11 @@ fn as_of_takes_a_year_or_a_month() {
 }
 
 #[test]
-fn education_level_is_one_to_five() {
-    assert!(EducationLevel::new(1).is_ok());
-    assert!(EducationLevel::new(5).is_ok());
-    assert!(EducationLevel::new(0).is_err());
-    assert!(EducationLevel::new(6).is_err());
+fn onet_job_zone_is_one_to_five() {
+    assert!(JobZone::new(1).is_ok());
+    assert!(JobZone::new(5).is_ok());
+    assert!(JobZone::new(0).is_err());
+    assert!(JobZone::new(6).is_err());
 }
 
 #[test]

@@ -15,7 +15,7 @@ fn summary(
         title: title.to_owned(),
         stream,
         summary: format!("{title} in one line."),
-        education_level: EducationLevel::new(level).expect("level"),
+        education_level: self::level(level),
         school_streams: match stream {
             Stream::MedicineHealth => vec![SchoolStream::Pcb],
             Stream::HospitalityTourism => vec![
@@ -25,7 +25,6 @@ fn summary(
             ],
             _ => vec![SchoolStream::Pcm],
         },
-        education_route: None,
         revision: 1,
         updated_at: updated,
     }
@@ -76,8 +75,13 @@ fn prefix(t: &str) -> Option<TitlePrefix> {
     TitlePrefix::parse(t).expect("prefix")
 }
 
+/// The fixture's old 1–5 scale as Indian levels, keeping the same order and ties.
 fn level(n: i64) -> EducationLevel {
-    EducationLevel::new(n).expect("level")
+    match n {
+        ..=3 => EducationLevel::After12,
+        4 => EducationLevel::Bachelors,
+        _ => EducationLevel::Professional,
+    }
 }
 
 #[test]

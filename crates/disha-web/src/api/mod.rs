@@ -17,7 +17,7 @@ use utoipa_axum::routes;
         version = "1.0.0",
         description = "Career guidance data for students in India: career profiles with courses, fees, colleges, \
                        jobs and salaries. Every fee and salary carries its source, date and basis. Interest scores \
-                       and education levels include information from the O*NET 27.0 Database by the U.S. Department \
+                       and Job Zones include information from the O*NET 27.0 Database by the U.S. Department \
                        of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license."
     ),
     tags((name = "careers", description = "The career library")),

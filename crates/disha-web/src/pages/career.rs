@@ -34,6 +34,11 @@ struct Glance {
     pay: String,
     pay_note: String,
     pay_example: bool,
+    /// "7th CPC pay matrix, Level 10: basic pay ₹56,100 a month", for a government first job.
+    scale: String,
+    scale_source: Option<SourceRow>,
+    /// What the pay's basis (CTC, in-hand, gross) means, said once where the pay first appears.
+    basis_note: String,
 }
 
 struct RouteRow {
@@ -86,9 +91,10 @@ struct CareerView<'a> {
     summary: &'a str,
     stream_key: &'static str,
     stream_name: String,
-    level_short: String,
-    level_text: String,
+    suits: String,
     holland: String,
+    job_zone: String,
+    reviewed_text: String,
     overview_html: String,
     responsibilities: &'a [String],
     steps: &'a [disha_domain::Step],
@@ -98,6 +104,7 @@ struct CareerView<'a> {
     jobs: Vec<JobRow>,
     job_sources: Vec<String>,
     interests_intro: String,
+    interests_source: String,
     interests_borrowed: Option<String>,
     interests: Vec<Interest>,
     faqs: &'a [disha_domain::Faq],
@@ -214,7 +221,7 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
             "maxValue": (salary_max * 100_000.0).round(),
         }]);
         occupation["mainEntityOfPage"] =
-            json!({ "@type": "WebPage", "lastReviewed": format::iso_date(page.career.updated_at) });
+            json!({ "@type": "WebPage", "lastReviewed": p.reviewed_on.map(|d| d.to_string()) });
     }
     let faq = json!({
         "@context": "https://schema.org",
@@ -287,6 +294,30 @@ fn glance(t: &Messages, p: &disha_domain::CareerProfile) -> Glance {
             ],
         );
         g.pay_example = pay.illustrative;
+        g.basis_note = t
+            .get(match pay.basis {
+                disha_domain::SalaryBasis::Ctc => "basis_ctc_explained",
+                disha_domain::SalaryBasis::InHand => "basis_in_hand_explained",
+                disha_domain::SalaryBasis::Gross => "basis_gross_explained",
+            })
+            .into_owned();
+        if let Some(scale) = &pay.government_scale {
+            g.scale = t.fmt(
+                "glance_scale",
+                &[
+                    ("scale", scale.name.as_str().into()),
+                    ("basic", inr(scale.basic_monthly_inr).into()),
+                ],
+            );
+            g.scale_source = Some(SourceRow {
+                name: scale.source_name.clone(),
+                url: scale.source_url.as_str().to_owned(),
+                note: t.fmt(
+                    "source_checked",
+                    &[("date", format::day(scale.checked.date()).into())],
+                ),
+            });
+        }
     }
     g
 }
@@ -312,9 +343,18 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
         summary: &p.summary,
         stream_key: p.stream.key(),
         stream_name: t.stream(p.stream).into_owned(),
-        level_short: t.level_short(p.education_level).to_owned(),
-        level_text: t.level(p.education_level).into_owned(),
+        suits: t.suits(&p.interests.holland_code()),
         holland: p.interests.holland_code(),
+        job_zone: t.job_zone(p.interests.job_zone),
+        reviewed_text: p.reviewed_on.map_or_else(String::new, |on| {
+            t.fmt(
+                "career_reviewed",
+                &[
+                    ("who", p.reviewed_by.as_str().into()),
+                    ("date", format::day(on.date()).into()),
+                ],
+            )
+        }),
         overview_html: to_safe_html(&p.overview),
         responsibilities: &p.responsibilities,
         steps: &p.steps,
@@ -347,8 +387,9 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
                 .iter()
                 .map(|j| (j.salary.source.as_str(), j.salary.as_of.as_str())),
         ),
-        interests_intro: t.fmt(
-            "interests_intro",
+        interests_intro: t.get("interests_intro").into_owned(),
+        interests_source: t.fmt(
+            "interests_source",
             &[
                 ("code", p.interests.onet_code.as_str().into()),
                 ("title", p.interests.onet_title.as_str().into()),

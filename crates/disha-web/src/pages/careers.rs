@@ -77,11 +77,11 @@ impl Menus {
                 selected: q.school_stream == Some(s),
             })
             .collect();
-        let levels = (1..=5)
-            .filter_map(|n| EducationLevel::new(n).ok())
-            .map(|l| Opt {
-                value: l.get().to_string(),
-                label: format!("{} · {}", l.get(), t.level(l)),
+        let levels = <EducationLevel as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|&l| Opt {
+                value: l.key().to_owned(),
+                label: t.level_short(l).into_owned(),
                 selected: q.level == Some(l),
             })
             .collect();

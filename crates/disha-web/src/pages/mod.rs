@@ -63,6 +63,8 @@ pub struct Card<'a> {
     pub stream: std::borrow::Cow<'a, str>,
     /// The class-11 streams that lead here, by name.
     pub schools: String,
+    /// The shortest Indian route, in a few words.
+    pub level: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Card<'a> {
@@ -78,6 +80,7 @@ impl<'a> Card<'a> {
                 .map(|s| t.school_stream(*s))
                 .collect::<Vec<_>>()
                 .join(", "),
+            level: t.level_short(c.education_level),
         }
     }
 }

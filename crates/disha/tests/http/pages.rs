@@ -218,7 +218,7 @@ async fn careers_page_with_a_bad_filter_is_a_400_naming_the_field() {
     assert_eq!(
         problems,
         [
-            "level: must be a whole number from 1 to 5",
+            "level: must be one of: after-10, after-12, bachelors, professional, masters, doctorate",
             "sort: must be one of: title, level, updated"
         ]
     );
