@@ -34,6 +34,8 @@ pub struct CareerPage {
 pub struct HomeData {
     /// Streams with published careers.
     pub streams: Vec<StreamCount>,
+    /// Careers each class-11 stream leads to.
+    pub school_streams: Vec<(disha_domain::SchoolStream, u64)>,
     /// The editor's picks.
     pub featured: Vec<CareerSummary>,
     /// Published careers in all.
@@ -122,6 +124,32 @@ impl Library {
         Ok(CareerPage { career, related })
     }
 
+    /// Published profiles side by side, in the order asked.
+    ///
+    /// # Errors
+    /// `NotFound` when any of them is unknown or a draft.
+    pub async fn compare(&self, slugs: &[Slug]) -> Result<Vec<Career>, CoreError> {
+        let mut out = Vec::with_capacity(slugs.len());
+        for slug in slugs {
+            out.push(
+                self.store
+                    .published_career(slug)
+                    .await?
+                    .ok_or(CoreError::NotFound)?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Every published career's summary in title order, for menus that offer them all.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn all_summaries(&self) -> Result<Vec<CareerSummary>, CoreError> {
+        let listing = self.listing().await?;
+        Ok(listing.all())
+    }
+
     /// One page of published careers.
     ///
     /// # Errors
@@ -139,6 +167,7 @@ impl Library {
         let streams = listing.stream_counts();
         let total = streams.iter().map(|s| s.careers).sum();
         Ok(HomeData {
+            school_streams: listing.school_stream_counts(),
             streams,
             featured: featured(&listing),
             total,

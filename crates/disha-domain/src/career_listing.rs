@@ -5,7 +5,7 @@
 //! `CareerListing` per content version and filters, sorts and pages it here: one implementation for both
 //! storage engines, so their answers cannot differ.
 
-use crate::{CareerQuery, CareerSort, CareerSummary, Paged, Slug, Stream, title_words};
+use crate::{CareerQuery, CareerSort, CareerSummary, Paged, SchoolStream, Slug, Stream, title_words};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -127,6 +127,29 @@ impl CareerListing {
             })
             .filter(|c| c.careers > 0)
             .collect()
+    }
+
+    /// Careers each class-11 stream leads to, in the order families meet them (PCM, PCB, Commerce,
+    /// Humanities, vocational); a career reached from several streams counts under each.
+    #[must_use]
+    pub fn school_stream_counts(&self) -> Vec<(SchoolStream, u64)> {
+        <SchoolStream as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|&s| {
+                let n = self
+                    .by_title
+                    .iter()
+                    .filter(|l| l.summary.school_streams.contains(&s))
+                    .count();
+                (s, u64::try_from(n).unwrap_or(u64::MAX))
+            })
+            .collect()
+    }
+
+    /// Every listed career, in title order.
+    #[must_use]
+    pub fn all(&self) -> Vec<CareerSummary> {
+        self.by_title.iter().map(|l| l.summary.clone()).collect()
     }
 
     /// Every listed career, by slug: the sitemap's order.

@@ -3,6 +3,7 @@
 
 pub mod career;
 pub mod career_listing;
+pub mod compare;
 pub mod errors;
 pub mod listing;
 pub mod slug;
@@ -15,6 +16,7 @@ pub use career::{
     StartingPay, Status, Step, StreamFit, TotalCost,
 };
 pub use career_listing::{CareerListing, StreamCount};
+pub use compare::{CompareRequest, MAX_COMPARED};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,

@@ -57,7 +57,7 @@ fn computed_ids() -> Vec<String> {
     ids.extend(
         <disha_domain::SchoolStream as strum::VariantArray>::VARIANTS
             .iter()
-            .map(|s| format!("school_stream_{}", s.key())),
+            .flat_map(|s| [format!("school_stream_{}", s.key()), format!("school_stream_hint_{}", s.key())]),
     );
     for code in [
         "not_found",
@@ -229,6 +229,12 @@ impl Messages {
     /// "Suits you if you enjoy …", from the strongest three of the six interests.
     #[must_use]
     pub fn suits(&self, holland_code: &str) -> String {
+        self.fmt("suits_you", &[("likes", self.likes(holland_code).into())])
+    }
+
+    /// "ideas, analysis and research, hands-on, practical work and …": what the strongest interests enjoy.
+    #[must_use]
+    pub fn likes(&self, holland_code: &str) -> String {
         let likes: Vec<String> = holland_code
             .chars()
             .map(|c| {
@@ -236,7 +242,7 @@ impl Messages {
                     .into_owned()
             })
             .collect();
-        let list = match likes.as_slice() {
+        match likes.as_slice() {
             [] => String::new(),
             [one] => one.clone(),
             [init @ .., last] => self.fmt(
@@ -244,10 +250,10 @@ impl Messages {
                 &[
                     ("init", init.join(", ").into()),
                     ("last", last.as_str().into()),
+                    ("count", likes.len().into()),
                 ],
             ),
-        };
-        self.fmt("suits_you", &[("likes", list.into())])
+        }
     }
 
     /// The label of a salary basis.

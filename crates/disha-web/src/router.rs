@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/", get(pages::home))
         .route("/careers", get(pages::careers))
+        .route("/careers/compare", get(pages::compare))
         .route("/careers/{slug}", get(pages::career))
         .route("/sitemap.xml", get(pages::sitemap))
         .route("/robots.txt", get(pages::robots))

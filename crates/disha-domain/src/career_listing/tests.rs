@@ -307,3 +307,15 @@ fn lists_filter_by_the_stream_chosen_after_class_10() {
     };
     assert_eq!(l.page(&q).total, 0);
 }
+
+#[test]
+fn school_stream_counts_count_a_career_under_each_stream_that_leads_to_it() {
+    let counts = fixture().school_stream_counts();
+    let get = |s| counts.iter().find(|(k, _)| *k == s).map(|(_, n)| *n);
+    // Three engineering careers and the chef (PCM among its streams); the two health careers are PCB.
+    assert_eq!(get(SchoolStream::Pcm), Some(4));
+    assert_eq!(get(SchoolStream::Pcb), Some(2));
+    assert_eq!(get(SchoolStream::Commerce), Some(1));
+    assert_eq!(get(SchoolStream::Vocational), Some(0));
+    assert_eq!(counts.len(), 5, "every stream is offered, even with no careers yet");
+}

@@ -25,20 +25,20 @@ struct SeatRow {
 
 /// The facts a family came for, each empty when the profile does not give it.
 #[derive(Default)]
-struct Glance {
-    streams: String,
-    exams: String,
-    route: String,
-    cost: String,
-    cost_note: String,
-    pay: String,
-    pay_note: String,
-    pay_example: bool,
+pub(super) struct Glance {
+    pub(super) streams: String,
+    pub(super) exams: String,
+    pub(super) route: String,
+    pub(super) cost: String,
+    pub(super) cost_note: String,
+    pub(super) pay: String,
+    pub(super) pay_note: String,
+    pub(super) pay_example: bool,
     /// "7th CPC pay matrix, Level 10: basic pay ₹56,100 a month", for a government first job.
-    scale: String,
-    scale_source: Option<SourceRow>,
+    pub(super) scale: String,
+    pub(super) scale_source: Option<SourceRow>,
     /// What the pay's basis (CTC, in-hand, gross) means, said once where the pay first appears.
-    basis_note: String,
+    pub(super) basis_note: String,
 }
 
 struct RouteRow {
@@ -48,7 +48,7 @@ struct RouteRow {
     path: String,
 }
 
-struct SourceRow {
+pub(super) struct SourceRow {
     name: String,
     url: String,
     note: String,
@@ -235,7 +235,7 @@ fn structured_data(app: &AppState, page: &CareerPage, url: &str) -> serde_json::
     json!([occupation, faq])
 }
 
-fn glance(t: &Messages, p: &disha_domain::CareerProfile) -> Glance {
+pub(super) fn glance(t: &Messages, p: &disha_domain::CareerProfile) -> Glance {
     let mut g = Glance {
         streams: p
             .school_streams

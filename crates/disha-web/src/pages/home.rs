@@ -16,12 +16,20 @@ struct StreamLink {
     count: String,
 }
 
+struct SchoolLink {
+    key: &'static str,
+    name: String,
+    hint: String,
+    count: String,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomeView<'a> {
     t: &'a Messages,
     head: Head,
     intro: String,
+    schools: Vec<SchoolLink>,
     streams: Vec<StreamLink>,
     featured: Vec<Card<'a>>,
     all_link: String,
@@ -39,6 +47,16 @@ fn view<'a>(app: &'a AppState, data: &'a HomeData) -> HomeView<'a> {
             "home",
         ),
         intro: t.fmt("home_intro", &[("total", data.total.into())]),
+        schools: data
+            .school_streams
+            .iter()
+            .map(|&(s, n)| SchoolLink {
+                key: s.key(),
+                name: t.school_stream(s).into_owned(),
+                hint: t.get(&format!("school_stream_hint_{}", s.key())).into_owned(),
+                count: t.stream_count(n),
+            })
+            .collect(),
         streams: data
             .streams
             .iter()

@@ -3,12 +3,14 @@
 
 mod career;
 mod careers;
+mod compare;
 mod errors;
 mod home;
 mod seo;
 
 pub use career::career;
 pub use careers::careers;
+pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
 pub use seo::{robots, sitemap};
