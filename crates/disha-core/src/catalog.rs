@@ -1,6 +1,6 @@
 //! The starter catalog: one TOML file per career, checked as a whole before anything is written.
 
-use disha_domain::{CareerProfile, FieldCode, FieldError, Slug};
+use disha_domain::{CareerProfile, FieldCode, FieldError, Slug, Synonyms};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -105,9 +105,62 @@ pub fn parse_catalog(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, Vec<Ca
     }
 }
 
+/// Parses the synonym table (`synonyms.toml`) and checks that every career it names is among `profiles`.
+///
+/// # Errors
+/// Every problem, against the file name `synonyms.toml`.
+pub fn parse_synonyms(
+    text: &str,
+    profiles: &[CareerProfile],
+) -> Result<Synonyms, Vec<CatalogError>> {
+    let at = |error| CatalogError {
+        file: "synonyms.toml".to_owned(),
+        error,
+    };
+    let synonyms =
+        Synonyms::from_toml(text).map_err(|e| e.0.into_iter().map(at).collect::<Vec<_>>())?;
+    let known: BTreeSet<&Slug> = profiles.iter().map(|p| &p.slug).collect();
+    let mut unknown: Vec<&str> = synonyms
+        .careers()
+        .into_iter()
+        .filter(|s| !known.contains(s))
+        .map(Slug::as_str)
+        .collect();
+    unknown.sort_unstable();
+    if unknown.is_empty() {
+        Ok(synonyms)
+    } else {
+        Err(unknown
+            .into_iter()
+            .map(|s| {
+                at(FieldError::new(
+                    "careers",
+                    FieldCode::Invalid,
+                    vec![("detail", format!("{s:?} is not a career in the catalog"))],
+                ))
+            })
+            .collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_may_name_only_careers_in_the_catalog() {
+        let profiles = parse_catalog(&pair()).expect("valid");
+        let ok = "[[term]]\nwords = [\"llb\"]\ncareers = [\"lawyer\"]\n";
+        assert!(parse_synonyms(ok, &profiles).is_ok());
+        let errs = parse_synonyms(&ok.replace("\"lawyer\"", "\"pilot\""), &profiles)
+            .expect_err("unknown career");
+        assert_eq!(errs[0].file, "synonyms.toml");
+        assert!(
+            errs[0].to_string().contains("\"pilot\" is not a career"),
+            "{}",
+            errs[0]
+        );
+    }
 
     const VALID: &str = include_str!("../../disha-domain/tests/fixtures/valid.toml");
 

@@ -6,7 +6,7 @@ mod error;
 pub mod freshness;
 pub mod library;
 
-pub use catalog::{CatalogError, CatalogFile, parse_catalog};
+pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
 pub use error::CoreError;
 pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};

@@ -56,6 +56,7 @@ pub struct Library {
     store: Arc<dyn Store>,
     versions: Arc<ContentVersions>,
     listing: Arc<Snapshot>,
+    synonyms: Arc<disha_domain::Synonyms>,
 }
 
 impl std::fmt::Debug for Library {
@@ -74,7 +75,26 @@ impl Library {
             store,
             versions,
             listing: Arc::default(),
+            synonyms: Arc::default(),
         }
+    }
+
+    /// The same library, also matching the synonym table's words (CA, MBBS, software …) in text filters.
+    #[must_use]
+    pub fn with_synonyms(mut self, synonyms: disha_domain::Synonyms) -> Self {
+        self.synonyms = Arc::new(synonyms);
+        self
+    }
+
+    /// Careers with a title word a slip away from what was typed, for a search that found nothing.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn suggest(
+        &self,
+        typed: &disha_domain::TitlePrefix,
+    ) -> Result<Vec<CareerSummary>, CoreError> {
+        Ok(self.listing().await?.suggest(typed))
     }
 
     /// Every published career's summary, read from the store once per careers-scope version.
@@ -96,7 +116,10 @@ impl Library {
         }
         // Filed under the version read before the store: a write landing meanwhile moves the version on,
         // and the next request reads again.
-        let listing = Arc::new(CareerListing::new(self.store.published_summaries().await?));
+        let listing = Arc::new(
+            CareerListing::new(self.store.published_summaries().await?)
+                .with_synonyms(Arc::clone(&self.synonyms)),
+        );
         if let Ok(mut c) = self.listing.current.write() {
             *c = Some((version, Arc::clone(&listing)));
         }

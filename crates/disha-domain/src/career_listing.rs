@@ -5,9 +5,13 @@
 //! `CareerListing` per content version and filters, sorts and pages it here: one implementation for both
 //! storage engines, so their answers cannot differ.
 
-use crate::{CareerQuery, CareerSort, CareerSummary, Paged, SchoolStream, Slug, Stream, title_words};
+use crate::{
+    CareerQuery, CareerSort, CareerSummary, Paged, SchoolStream, Slug, Stream, Synonyms,
+    TitlePrefix, title_words,
+};
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How many published careers a field has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +37,16 @@ pub struct CareerListing {
     /// Sorted by title (ASCII case ignored), then slug.
     by_title: Vec<Listed>,
     by_slug: HashMap<Slug, usize>,
+    /// Typed words that name careers without being in their titles.
+    synonyms: Arc<Synonyms>,
+}
+
+/// How far (in edits) a typed word may be from a title word and still be suggested: one slip in a short
+/// word, two from eight letters ("docter" → "doctor", "enginer" → "engineer").
+fn close_enough(typed: &str, word: &str) -> Option<usize> {
+    let allowed = if typed.chars().count() >= 8 { 2 } else { 1 };
+    let d = strsim::damerau_levenshtein(typed, word);
+    (d <= allowed).then_some(d)
 }
 
 fn title_order(a: &Listed, b: &Listed) -> Ordering {
@@ -59,13 +73,54 @@ impl CareerListing {
             .enumerate()
             .map(|(i, l)| (l.summary.slug.clone(), i))
             .collect();
-        Self { by_title, by_slug }
+        Self {
+            by_title,
+            by_slug,
+            synonyms: Arc::default(),
+        }
+    }
+
+    /// The same listing, also matching the synonym table's words in text filters.
+    #[must_use]
+    pub fn with_synonyms(mut self, synonyms: Arc<Synonyms>) -> Self {
+        self.synonyms = synonyms;
+        self
+    }
+
+    /// Up to three careers whose title has a word within a slip or two of each typed word, closest first:
+    /// what a search that found nothing suggests instead.
+    #[must_use]
+    pub fn suggest(&self, typed: &TitlePrefix) -> Vec<CareerSummary> {
+        let typed_words: Vec<&str> = typed.as_str().split(' ').filter(|w| w.len() >= 3).collect();
+        let mut scored: Vec<(usize, &Listed)> = self
+            .by_title
+            .iter()
+            .filter_map(|l| {
+                typed_words
+                    .iter()
+                    .flat_map(|t| l.words.split(' ').filter_map(|w| close_enough(t, w)))
+                    .min()
+                    .map(|d| (d, l))
+            })
+            .collect();
+        // Stable: equally close titles stay in title order.
+        scored.sort_by_key(|(d, _)| *d);
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, l)| l.summary.clone())
+            .collect()
     }
 
     /// One page of the careers matching `q`, in its order, with the total across pages.
     #[must_use]
     pub fn page(&self, q: &CareerQuery) -> Paged<CareerSummary> {
         let needle = q.prefix.as_ref().map(crate::TitlePrefix::needle);
+        let named = q
+            .prefix
+            .as_ref()
+            .map(|p| self.synonyms.careers_for(p))
+            .unwrap_or_default();
         let mut hits: Vec<&Listed> = self
             .by_title
             .iter()
@@ -75,7 +130,11 @@ impl CareerListing {
                 q.school_stream
                     .is_none_or(|s| l.summary.school_streams.contains(&s))
             })
-            .filter(|l| needle.as_deref().is_none_or(|n| l.words.contains(n)))
+            .filter(|l| {
+                needle
+                    .as_deref()
+                    .is_none_or(|n| l.words.contains(n) || named.contains(&l.summary.slug))
+            })
             .collect();
         // Already in title order; the other orders fall back to it for ties (the sort is stable).
         match q.sort {

@@ -67,7 +67,11 @@ mod tests {
         assert_eq!(slugs(&r), ["nurse", "doctor"]);
         assert!(r.is_ready());
         let r = CompareRequest::parse(["nurse", "", "doctor", "nurse", "dentist"]).expect("valid");
-        assert_eq!(slugs(&r), ["nurse", "doctor", "dentist"], "blanks and repeats are dropped");
+        assert_eq!(
+            slugs(&r),
+            ["nurse", "doctor", "dentist"],
+            "blanks and repeats are dropped"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod listing;
 pub mod slug;
 pub mod stream;
+pub mod synonyms;
 
 pub use career::{
     AsOf, Career, CareerProfile, CareerSummary, CheckedOn, College, Course, CourseLevel,
@@ -23,3 +24,4 @@ pub use listing::{
 };
 pub use slug::Slug;
 pub use stream::Stream;
+pub use synonyms::Synonyms;

@@ -57,7 +57,12 @@ fn computed_ids() -> Vec<String> {
     ids.extend(
         <disha_domain::SchoolStream as strum::VariantArray>::VARIANTS
             .iter()
-            .flat_map(|s| [format!("school_stream_{}", s.key()), format!("school_stream_hint_{}", s.key())]),
+            .flat_map(|s| {
+                [
+                    format!("school_stream_{}", s.key()),
+                    format!("school_stream_hint_{}", s.key()),
+                ]
+            }),
     );
     for code in [
         "not_found",

@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
 
     let mut app = Router::new()
         .route("/", get(pages::home))
+        .route("/about", get(pages::about))
         .route("/careers", get(pages::careers))
         .route("/careers/compare", get(pages::compare))
         .route("/careers/{slug}", get(pages::career))

@@ -1,11 +1,29 @@
 //! Reading the career catalog: the copy compiled into the binary, or a folder of files.
 
 use anyhow::Context;
-use disha_core::{CatalogFile, parse_catalog};
-use disha_domain::CareerProfile;
+use disha_core::{CatalogFile, parse_catalog, parse_synonyms};
+use disha_domain::{CareerProfile, Synonyms};
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// The synonym table compiled into the binary: it ships with the code that reads it.
+const STARTER_SYNONYMS: &str = include_str!("../../../catalog/synonyms.toml");
+
+/// The synonym table compiled into the binary, checked against `profiles`.
+///
+/// # Errors
+/// Every problem found, one per line.
+pub fn synonyms(profiles: &[CareerProfile]) -> Result<Synonyms, String> {
+    parse_synonyms(STARTER_SYNONYMS, profiles).map_err(|errs| {
+        let lines: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        format!(
+            "the synonym table has {} problem(s):\n{}",
+            lines.len(),
+            lines.join("\n")
+        )
+    })
+}
 
 fn check(files: &[CatalogFile]) -> Result<Vec<CareerProfile>, String> {
     parse_catalog(files).map_err(|errs| {

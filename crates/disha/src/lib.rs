@@ -55,8 +55,9 @@ pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     store.migrate().await.context("migrating the database")?;
     let version = Arc::new(ContentVersions::default());
     version.refresh(store.as_ref()).await?;
-    let library = Library::new(Arc::clone(&store), Arc::clone(&version));
     let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
+    let synonyms = catalog::synonyms(&profiles).map_err(anyhow::Error::msg)?;
+    let library = Library::new(Arc::clone(&store), Arc::clone(&version)).with_synonyms(synonyms);
     if let Some(out) = library.seed_if_empty(&profiles).await? {
         tracing::info!(
             careers = out.created,

@@ -106,7 +106,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Catalog(CatalogCommand::Check { dir }) => {
             let p = profiles(dir.as_ref())?;
-            println!("{} career profiles are sound", p.len());
+            disha::catalog::synonyms(&p).map_err(anyhow::Error::msg)?;
+            println!(
+                "{} career profiles and the synonym table are sound",
+                p.len()
+            );
             Ok(())
         }
         Command::Catalog(CatalogCommand::Load { dir }) => {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{EducationLevel, PageRequest, SchoolStream, TitlePrefix};
+use crate::{EducationLevel, PageRequest, SchoolStream, Synonyms, TitlePrefix};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
@@ -317,5 +317,61 @@ fn school_stream_counts_count_a_career_under_each_stream_that_leads_to_it() {
     assert_eq!(get(SchoolStream::Pcb), Some(2));
     assert_eq!(get(SchoolStream::Commerce), Some(1));
     assert_eq!(get(SchoolStream::Vocational), Some(0));
-    assert_eq!(counts.len(), 5, "every stream is offered, even with no careers yet");
+    assert_eq!(
+        counts.len(),
+        5,
+        "every stream is offered, even with no careers yet"
+    );
+}
+
+#[test]
+fn a_synonym_finds_careers_without_the_word_in_their_title() {
+    let syn = Synonyms::from_toml(
+        "[[term]]\nwords = [\"software\"]\ncareers = [\"backend-developer\", \"frontend-developer\"]\n\n[[term]]\nwords = [\"mbbs\"]\ncareers = [\"doctor\", \"retired-career\"]\n",
+    )
+    .expect("valid");
+    let l = fixture().with_synonyms(std::sync::Arc::new(syn));
+    let q = |t: &str| CareerQuery {
+        prefix: prefix(t),
+        ..CareerQuery::default()
+    };
+    assert_eq!(
+        titles(&l.page(&q("soft"))),
+        ["Back-end Developer", "Front-end Developer"]
+    );
+    assert_eq!(
+        titles(&l.page(&q("MBBS"))),
+        ["Doctor"],
+        "a named career that is not listed is skipped"
+    );
+    assert_eq!(
+        titles(&l.page(&q("d"))),
+        [
+            "Back-end Developer",
+            "Dietitian",
+            "Doctor",
+            "Front-end Developer"
+        ],
+        "title prefixes still match as before"
+    );
+    assert_eq!(
+        fixture().page(&q("soft")).total,
+        0,
+        "without the table, no match"
+    );
+}
+
+#[test]
+fn a_search_that_finds_nothing_suggests_titles_a_slip_away() {
+    let l = fixture();
+    let s = |t: &str| -> Vec<String> {
+        l.suggest(&prefix(t).expect("text"))
+            .into_iter()
+            .map(|c| c.title)
+            .collect()
+    };
+    assert_eq!(s("docter"), ["Doctor"]);
+    assert_eq!(s("enginer"), ["Civil Engineer"]);
+    assert_eq!(s("developr"), ["Back-end Developer", "Front-end Developer"]);
+    assert!(s("pilot").is_empty(), "nothing close is nothing suggested");
 }

@@ -59,6 +59,33 @@ struct CourseRow {
     duration: String,
     exams: String,
     fee: String,
+    total: String,
+}
+
+/// A course's fees over its whole length: the yearly fee times the years (rounded to the nearest ₹1,000, as
+/// the inputs are estimates), or the whole-course fee as given.
+fn course_total(c: &Course) -> (u32, u32) {
+    match c.fee.per {
+        FeePer::Total => (c.fee.min_inr, c.fee.max_inr),
+        FeePer::Year => {
+            let times = |fee: u32| {
+                let total = (f64::from(fee) * c.duration_years / 1000.0).round() * 1000.0;
+                // At most 15 years of at most ₹1 crore a year: far inside u32 after rounding.
+                #[expect(
+                    clippy::as_conversions,
+                    reason = "a rounded, bounded, non-negative value"
+                )]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "as above"
+                )]
+                let n = total.clamp(0.0, f64::from(u32::MAX)) as u32;
+                n
+            };
+            (times(c.fee.min_inr), times(c.fee.max_inr))
+        }
+    }
 }
 
 struct CourseTable {
@@ -87,8 +114,10 @@ struct Interest {
 struct CareerView<'a> {
     t: &'a Messages,
     head: Head,
+    slug: &'a str,
     title: &'a str,
     summary: &'a str,
+    whatsapp_href: String,
     stream_key: &'static str,
     stream_name: String,
     suits: String,
@@ -154,6 +183,21 @@ fn course_table(t: &Messages, courses: &[Course], level: CourseLevel) -> Option<
                 t.get("course_exams_none").into_owned()
             } else {
                 c.entrance_exams.join(", ")
+            },
+            total: {
+                let (min, max) = course_total(c);
+                if max == 0 {
+                    t.get("fee_free").into_owned()
+                } else {
+                    t.fmt(
+                        "fee_range",
+                        &[
+                            ("min", inr(min).into()),
+                            ("max", inr(max).into()),
+                            ("per", t.get("fee_total").into_owned().into()),
+                        ],
+                    )
+                }
             },
             fee: if c.fee.max_inr == 0 {
                 t.get("fee_free").into_owned()
@@ -338,7 +382,9 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
     head.json_ld = json_ld(&structured_data(app, page, &head.canonical));
     CareerView {
         t,
+        whatsapp_href: whatsapp_href(t, &p.title, &head.canonical),
         head,
+        slug: p.slug.as_str(),
         title: &p.title,
         summary: &p.summary,
         stream_key: p.stream.key(),
@@ -478,6 +524,19 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
             })
             .collect(),
     }
+}
+
+/// A WhatsApp share link: a plain link to WhatsApp's own page with the text filled in, so the profile page
+/// loads no script and tells no one that it was shared.
+fn whatsapp_href(t: &Messages, title: &str, url: &str) -> String {
+    let text = t.fmt(
+        "share_text",
+        &[("title", title.into()), ("url", url.into())],
+    );
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("text", &text)
+        .finish();
+    format!("https://wa.me/?{query}")
 }
 
 /// `/careers/{slug}`: every section of a profile.

@@ -45,6 +45,9 @@ struct ListView<'a> {
     sort_options: Vec<Opt>,
     count_text: String,
     cards: Vec<Card<'a>>,
+    /// For a search that found nothing: titles a slip away, and every field to browse.
+    suggestions: Vec<Card<'a>>,
+    fields: Vec<Opt>,
     pages: Vec<PageLink>,
     prev: Option<String>,
     next: Option<String>,
@@ -152,6 +155,8 @@ fn invalid_view<'a>(app: &'a AppState, raw: &ListParams, errs: &FieldErrors) -> 
         sort_options: menus.sorts,
         count_text: String::new(),
         cards: Vec::new(),
+        suggestions: Vec::new(),
+        fields: Vec::new(),
         pages: Vec::new(),
         prev: None,
         next: None,
@@ -163,6 +168,7 @@ fn list_view<'a>(
     query: &CareerQuery,
     path: &str,
     page: &'a Paged<CareerSummary>,
+    suggested: &'a [CareerSummary],
 ) -> ListView<'a> {
     let t = &app.t;
     let heading = match query.stream {
@@ -218,6 +224,19 @@ fn list_view<'a>(
         sort_options: menus.sorts,
         count_text,
         cards: page.items.iter().map(|c| Card::new(t, c)).collect(),
+        suggestions: suggested.iter().map(|c| Card::new(t, c)).collect(),
+        fields: if page.items.is_empty() {
+            Stream::ALL
+                .iter()
+                .map(|s| Opt {
+                    value: s.key().to_owned(),
+                    label: t.stream(*s).into_owned(),
+                    selected: false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         pages,
         prev,
         next,
@@ -247,7 +266,11 @@ pub async fn careers(
         &headers,
         || async {
             let page = app.library.careers(&query).await?;
-            render(&list_view(&app, &query, &path, &page))
+            let suggested = match &query.prefix {
+                Some(typed) if page.total == 0 => app.library.suggest(typed).await?,
+                _ => Vec::new(),
+            };
+            render(&list_view(&app, &query, &path, &page, &suggested))
         },
     )
     .await

@@ -53,19 +53,26 @@ fn rows(t: &Messages, careers: &[Career]) -> Vec<Row> {
         .iter()
         .map(|c| (&c.profile, glance(t, &c.profile)))
         .collect();
-    let row = |id: &str, f: &dyn Fn(&disha_domain::CareerProfile, &super::career::Glance) -> String| Row {
-        label: t.get(id).into_owned(),
-        values: facts.iter().map(|(p, g)| f(p, g)).collect(),
-    };
+    let row =
+        |id: &str, f: &dyn Fn(&disha_domain::CareerProfile, &super::career::Glance) -> String| {
+            Row {
+                label: t.get(id).into_owned(),
+                values: facts.iter().map(|(p, g)| f(p, g)).collect(),
+            }
+        };
     vec![
         row("career_stream", &|p, _| t.stream(p.stream).into_owned()),
         row("glance_streams", &|_, g| g.streams.clone()),
-        row("career_level", &|p, _| t.level(p.education_level).into_owned()),
+        row("career_level", &|p, _| {
+            t.level(p.education_level).into_owned()
+        }),
         row("glance_route", &|_, g| g.route.clone()),
         row("glance_exams", &|_, g| g.exams.clone()),
         row("glance_cost", &|_, g| g.cost.clone()),
         row("glance_pay", &|_, g| g.pay.clone()),
-        row("compare_suits", &|p, _| t.likes(&p.interests.holland_code())),
+        row("compare_suits", &|p, _| {
+            t.likes(&p.interests.holland_code())
+        }),
     ]
 }
 
@@ -75,10 +82,11 @@ fn menus(t: &Messages, all: &[CareerSummary], chosen: &[disha_domain::Slug]) -> 
             let pick = chosen.get(i);
             Menu {
                 id: format!("c{}", i + 1),
-                label: t.fmt(
-                    if i < 2 { "compare_pick" } else { "compare_pick_optional" },
-                    &[("n", (i + 1).into())],
-                ),
+                label: if i < 2 {
+                    t.fmt("compare_pick", &[("n", (i + 1).into())])
+                } else {
+                    t.fmt("compare_pick_optional", &[("n", (i + 1).into())])
+                },
                 options: all
                     .iter()
                     .map(|c| Opt {
@@ -104,7 +112,10 @@ fn view<'a>(
     let heading = if titles.is_empty() {
         t.get("compare_heading").into_owned()
     } else {
-        t.fmt("compare_heading_with", &[("titles", titles.join(" · ").into())])
+        t.fmt(
+            "compare_heading_with",
+            &[("titles", titles.join(" · ").into())],
+        )
     };
     CompareView {
         t,
@@ -113,7 +124,7 @@ fn view<'a>(
             format!("{heading} · {}", t.get("site_name")),
             t.get("compare_description").into_owned(),
             path,
-            "careers",
+            "compare",
         ),
         heading,
         columns: careers
@@ -123,7 +134,11 @@ fn view<'a>(
                 title: c.profile.title.clone(),
             })
             .collect(),
-        rows: if careers.is_empty() { Vec::new() } else { rows(t, careers) },
+        rows: if careers.is_empty() {
+            Vec::new()
+        } else {
+            rows(t, careers)
+        },
         menus: menus(t, all, req.slugs()),
     }
 }

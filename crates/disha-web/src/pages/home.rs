@@ -53,7 +53,9 @@ fn view<'a>(app: &'a AppState, data: &'a HomeData) -> HomeView<'a> {
             .map(|&(s, n)| SchoolLink {
                 key: s.key(),
                 name: t.school_stream(s).into_owned(),
-                hint: t.get(&format!("school_stream_hint_{}", s.key())).into_owned(),
+                hint: t
+                    .get(&format!("school_stream_hint_{}", s.key()))
+                    .into_owned(),
                 count: t.stream_count(n),
             })
             .collect(),

@@ -1,6 +1,7 @@
 //! Server-rendered pages. Each handler gathers data through `disha-core`, builds a view of plain strings,
 //! and renders it with a compiled template; the text comes from the message catalog.
 
+mod about;
 mod career;
 mod careers;
 mod compare;
@@ -8,6 +9,7 @@ mod errors;
 mod home;
 mod seo;
 
+pub use about::about;
 pub use career::career;
 pub use careers::careers;
 pub use compare::compare;
