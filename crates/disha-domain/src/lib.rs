@@ -6,6 +6,7 @@ pub mod career_listing;
 pub mod compare;
 pub mod errors;
 pub mod listing;
+pub mod mistake;
 pub mod slug;
 pub mod stream;
 pub mod synonyms;
@@ -22,6 +23,7 @@ pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
 };
+pub use mistake::{MAX_REPORT_CHARS, MistakeReport, ProfileSection, RawMistakeReport};
 pub use slug::Slug;
 pub use stream::Stream;
 pub use synonyms::Synonyms;

@@ -5,6 +5,7 @@
 //! never race each other into a half-applied state.
 
 mod careers;
+mod feedback;
 mod rows;
 mod system;
 

@@ -51,6 +51,31 @@ pub(crate) struct ExistingRow {
     pub(crate) same: bool,
 }
 
+/// One mistake report.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReportRow {
+    id: i64,
+    career_slug: String,
+    section: String,
+    message: String,
+    evidence_url: Option<String>,
+    created_at: OffsetDateTime,
+}
+
+impl ReportRow {
+    pub(crate) fn decode(self) -> Result<disha_store::StoredReport, StoreError> {
+        disha_store::decode::ReportColumns {
+            id: self.id,
+            career_slug: self.career_slug,
+            section: self.section,
+            message: self.message,
+            evidence_url: self.evidence_url,
+            created_at: self.created_at,
+        }
+        .decode()
+    }
+}
+
 /// One freshness scope.
 #[derive(sqlx::FromRow)]
 pub(crate) struct VersionRow {

@@ -6,6 +6,7 @@
 //! beside the writer.
 
 mod careers;
+mod feedback;
 mod rows;
 mod system;
 

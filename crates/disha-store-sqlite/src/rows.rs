@@ -50,6 +50,31 @@ pub(crate) struct ExistingRow {
     pub(crate) body: String,
 }
 
+/// One mistake report.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReportRow {
+    id: i64,
+    career_slug: String,
+    section: String,
+    message: String,
+    evidence_url: Option<String>,
+    created_at: i64,
+}
+
+impl ReportRow {
+    pub(crate) fn decode(self) -> Result<disha_store::StoredReport, StoreError> {
+        disha_store::decode::ReportColumns {
+            id: self.id,
+            career_slug: self.career_slug,
+            section: self.section,
+            message: self.message,
+            evidence_url: self.evidence_url,
+            created_at: from_micros(self.created_at)?,
+        }
+        .decode()
+    }
+}
+
 /// One freshness scope.
 #[derive(sqlx::FromRow)]
 pub(crate) struct VersionRow {

@@ -25,7 +25,9 @@ macro_rules! conformance_suite {
             drafts_are_hidden_from_every_public_read,
             a_batch_with_one_bad_profile_writes_nothing,
             summaries_carry_what_lists_filter_and_sort_on,
-            ping_and_pool_stats_report_a_live_database
+            ping_and_pool_stats_report_a_live_database,
+            a_rate_limit_admits_its_maximum_then_refuses_until_the_window_ends,
+            a_mistake_report_stays_open_until_an_editor_closes_it
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -408,4 +410,85 @@ pub async fn ping_and_pool_stats_report_a_live_database(store: &dyn Store) {
     assert!(!stats.is_empty());
     assert!(stats.iter().all(|s| s.max >= 1 && s.idle <= s.size));
     assert!(matches!(store.backend(), "sqlite" | "postgres"));
+}
+
+/// Case.
+pub async fn a_rate_limit_admits_its_maximum_then_refuses_until_the_window_ends(store: &dyn Store) {
+    use crate::{Admission, RateLimit};
+    // 10 s into a 60 s window.
+    let t = time::OffsetDateTime::from_unix_timestamp(1_800_000_000 - 1_800_000_000 % 60 + 10)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let limit = |bucket: &str| RateLimit {
+        bucket: bucket.into(),
+        max: 2,
+        window_secs: 60,
+    };
+    let hit = |l: RateLimit, at| async move { store.hit_rate_limit(&l, at).await.expect("hit") };
+    assert_eq!(hit(limit("report:a"), t).await, Admission::Allowed);
+    assert_eq!(hit(limit("report:a"), t).await, Admission::Allowed);
+    assert_eq!(
+        hit(limit("report:a"), t).await,
+        Admission::Limited {
+            retry_after_secs: 50
+        },
+        "the third hit in the window is refused with the time left"
+    );
+    assert_eq!(
+        hit(limit("report:a"), t).await,
+        Admission::Limited {
+            retry_after_secs: 50
+        },
+        "a refused hit is not counted as a success"
+    );
+    assert_eq!(
+        hit(limit("report:b"), t).await,
+        Admission::Allowed,
+        "buckets are separate"
+    );
+    let next = t + time::Duration::seconds(50);
+    assert_eq!(
+        hit(limit("report:a"), next).await,
+        Admission::Allowed,
+        "a new window starts empty"
+    );
+}
+
+/// Case.
+pub async fn a_mistake_report_stays_open_until_an_editor_closes_it(store: &dyn Store) {
+    use disha_domain::{MistakeReport, ProfileSection, RawMistakeReport};
+    store
+        .put_careers(&[sample("nurse", "Nurse", Stream::MedicineHealth, 2)])
+        .await
+        .expect("put");
+    let raw = RawMistakeReport {
+        section: Some("courses".into()),
+        message: Some("The GNM fee shown is from an old notice.".into()),
+        evidence_url: Some("https://nursing.example.in/fees".into()),
+    };
+    let report = MistakeReport::parse(slug("nurse"), &raw).expect("valid");
+    let id = store.add_mistake_report(&report).await.expect("add");
+    let open = store.open_mistake_reports().await.expect("open");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].id, id);
+    assert_eq!(open[0].career.as_str(), "nurse");
+    assert_eq!(open[0].section, ProfileSection::Courses);
+    assert_eq!(open[0].message, "The GNM fee shown is from an old notice.");
+    assert_eq!(
+        open[0].evidence_url.as_deref(),
+        Some("https://nursing.example.in/fees")
+    );
+
+    let unknown = MistakeReport::parse(slug("pilot"), &raw).expect("valid");
+    assert!(
+        store.add_mistake_report(&unknown).await.is_err(),
+        "a report must name a stored career"
+    );
+    assert_eq!(store.open_mistake_reports().await.expect("open").len(), 1);
+
+    assert!(store.close_mistake_report(id).await.expect("close"));
+    assert!(
+        !store.close_mistake_report(id).await.expect("close again"),
+        "closing twice finds nothing open"
+    );
+    assert!(store.open_mistake_reports().await.expect("open").is_empty());
 }

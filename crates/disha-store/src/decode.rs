@@ -86,3 +86,40 @@ impl SummaryColumns {
         })
     }
 }
+
+/// A stored mistake report's columns, as both engines read them.
+#[derive(Debug)]
+pub struct ReportColumns {
+    /// `id`
+    pub id: i64,
+    /// `career_slug`
+    pub career_slug: String,
+    /// `section`
+    pub section: String,
+    /// `message`
+    pub message: String,
+    /// `evidence_url`
+    pub evidence_url: Option<String>,
+    /// `created_at`
+    pub created_at: OffsetDateTime,
+}
+
+impl ReportColumns {
+    /// The report they describe.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<crate::StoredReport, StoreError> {
+        Ok(crate::StoredReport {
+            id: self.id,
+            career: slug(&self.career_slug)?,
+            section: self
+                .section
+                .parse()
+                .map_err(|_e: strum::ParseError| corrupt("section", &self.section))?,
+            message: self.message,
+            evidence_url: self.evidence_url,
+            created_at: self.created_at,
+        })
+    }
+}

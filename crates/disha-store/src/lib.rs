@@ -5,6 +5,7 @@
 mod careers;
 pub mod decode;
 mod error;
+mod feedback;
 pub mod scopes;
 mod system;
 
@@ -13,9 +14,10 @@ pub mod conformance;
 
 pub use careers::{CareerStore, PutOutcome};
 pub use error::{BoxError, StoreError};
+pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
-pub trait Store: CareerStore + SystemStore {}
+pub trait Store: CareerStore + FeedbackStore + SystemStore {}
 
-impl<T: CareerStore + SystemStore> Store for T {}
+impl<T: CareerStore + FeedbackStore + SystemStore> Store for T {}

@@ -1,0 +1,84 @@
+use crate::PgStore;
+use crate::rows::{self, ReportRow, db};
+use async_trait::async_trait;
+use disha_domain::MistakeReport;
+use disha_store::{Admission, FeedbackStore, RateLimit, StoreError, StoredReport, window};
+use time::OffsetDateTime;
+
+#[async_trait]
+impl FeedbackStore for PgStore {
+    async fn hit_rate_limit(
+        &self,
+        limit: &RateLimit,
+        now: OffsetDateTime,
+    ) -> Result<Admission, StoreError> {
+        let (start, left) = window(now, limit.window_secs);
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        sqlx::query("DELETE FROM rate_limits WHERE expires_at <= $1")
+            .bind(now.unix_timestamp())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        // The conditional upsert locks the bucket's row, so hits from several instances at once are counted
+        // one after another; no row back means the window is full.
+        let counted: Option<i32> = sqlx::query_scalar(
+            "INSERT INTO rate_limits (bucket, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
+             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+             WHERE rate_limits.hits < $4
+             RETURNING hits",
+        )
+        .bind(&limit.bucket)
+        .bind(start)
+        .bind(start + i64::from(limit.window_secs.max(1)))
+        .bind(i64::from(limit.max))
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(match counted {
+            Some(_) if limit.max > 0 => Admission::Allowed,
+            _ => Admission::Limited {
+                retry_after_secs: left,
+            },
+        })
+    }
+
+    async fn add_mistake_report(&self, report: &MistakeReport) -> Result<i64, StoreError> {
+        sqlx::query_scalar(
+            "INSERT INTO mistake_reports (career_slug, section, message, evidence_url, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(report.career.as_str())
+        .bind(report.section.key())
+        .bind(&report.message)
+        .bind(report.evidence_url.as_ref().map(|u| u.as_str()))
+        .bind(rows::now())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)
+    }
+
+    async fn open_mistake_reports(&self) -> Result<Vec<StoredReport>, StoreError> {
+        let rows: Vec<ReportRow> = sqlx::query_as(
+            "SELECT id, career_slug, section, message, evidence_url, created_at
+             FROM mistake_reports WHERE status = 'open' ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(ReportRow::decode).collect()
+    }
+
+    async fn close_mistake_report(&self, id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE mistake_reports SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'",
+        )
+        .bind(rows::now())
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        Ok(done == 1)
+    }
+}

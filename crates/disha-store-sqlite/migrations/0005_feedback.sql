@@ -1,0 +1,27 @@
+-- Readers' reports of mistakes in career profiles. Only editors read them (`disha reports`); nothing here is
+-- ever shown on the site or in the API.
+CREATE TABLE mistake_reports (
+    id           INTEGER PRIMARY KEY,
+    career_slug  TEXT    NOT NULL REFERENCES careers (slug),
+    section      TEXT    NOT NULL,
+    message      TEXT    NOT NULL CHECK (length(message) BETWEEN 1 AND 8000),
+    evidence_url TEXT,
+    status       TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    -- Unix time in microseconds, like the careers table.
+    created_at   INTEGER NOT NULL,
+    closed_at    INTEGER
+) STRICT;
+
+CREATE INDEX mistake_reports_open ON mistake_reports (status, id);
+
+-- Request limits shared by every instance: hits per bucket in fixed windows (Unix seconds). Ended windows
+-- are deleted as new hits arrive, so the table holds about one window of traffic.
+CREATE TABLE rate_limits (
+    bucket       TEXT    NOT NULL,
+    window_start INTEGER NOT NULL,
+    hits         INTEGER NOT NULL CHECK (hits >= 1),
+    expires_at   INTEGER NOT NULL,
+    PRIMARY KEY (bucket, window_start)
+) STRICT;
+
+CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
