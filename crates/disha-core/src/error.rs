@@ -19,6 +19,12 @@ pub enum CoreError {
         #[source]
         source: StoreError,
     },
+    /// Too many requests from one client (or from everyone) for now.
+    #[error("rate limited; retry in {retry_after_secs} s")]
+    RateLimited {
+        /// Seconds until the limit's window ends.
+        retry_after_secs: u32,
+    },
     /// The database is down or overloaded; retrying later may work.
     #[error("temporarily unavailable")]
     Unavailable(#[source] StoreError),

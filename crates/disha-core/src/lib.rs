@@ -3,10 +3,12 @@
 
 pub mod catalog;
 mod error;
+pub mod feedback;
 pub mod freshness;
 pub mod library;
 
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
 pub use error::CoreError;
+pub use feedback::Feedback;
 pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};

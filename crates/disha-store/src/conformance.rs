@@ -415,9 +415,9 @@ pub async fn ping_and_pool_stats_report_a_live_database(store: &dyn Store) {
 /// Case.
 pub async fn a_rate_limit_admits_its_maximum_then_refuses_until_the_window_ends(store: &dyn Store) {
     use crate::{Admission, RateLimit};
-    // 10 s into a 60 s window.
-    let t = time::OffsetDateTime::from_unix_timestamp(1_800_000_000 - 1_800_000_000 % 60 + 10)
-        .unwrap_or_else(|e| panic!("{e}"));
+    // 10 s into a 60 s window (1,800,000,000 is a multiple of 60).
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(1_800_000_010).unwrap_or_else(|e| panic!("{e}"));
     let limit = |bucket: &str| RateLimit {
         bucket: bucket.into(),
         max: 2,

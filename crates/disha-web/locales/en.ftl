@@ -283,3 +283,34 @@ about_description = Who writes and checks Disha's career guides, how figures are
 nav_compare = Compare
 nav_about = About
 footer_about_link = About Disha: who writes it and how to report a mistake
+report_heading = Report a mistake
+report_description = Tell Disha's editors about a mistake in a career guide.
+report_lead = Tell the editors what is wrong on this page. They read every report and correct the page; a corrected page shows a new “checked on” date.
+report_no_contact = Please do not type your name, email or phone number. We do not need them, and we do not reply to reports.
+report_fix = Please fix these and send again:
+report_section = Which part is wrong?
+report_section_choose = Choose a part of the page
+report_message = What is wrong?
+report_message_hint = Say what the page says and what is correct, in 10 to 2,000 characters. For example: “The fee for B.Sc Nursing at AIIMS is now …”.
+report_url = Where is the correct fact published? (optional)
+report_url_hint = A link to the official page helps most, such as the exam body's or the regulator's website.
+report_send = Send report
+report_back = Back to the career guide
+report_limited = Thank you, but many reports have come from your connection in the last hour. Please try again in about { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}; your text is kept below.
+report_thanks_heading = Thank you for your report
+report_thanks_body = An editor will check it against the official sources and correct the page if it is wrong. We do not reply to reports, so there is nothing more you need to do.
+report_thanks_back = Back to { $title }
+section-at-a-glance = The facts at the top (streams, exams, route, cost, pay)
+section-overview = Overview
+section-routes = Ways in
+section-steps = Steps to get there
+section-courses = Courses and fees
+section-seats = Seats with conditions
+section-colleges = Colleges
+section-jobs = Jobs and salaries
+section-faqs = Questions and answers
+section-sources = Official sources
+section-other = Something else

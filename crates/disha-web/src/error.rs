@@ -188,6 +188,9 @@ impl From<CoreError> for AppError {
             CoreError::NotFound => AppError::NotFound,
             CoreError::Invalid(f) => AppError::Invalid(f),
             CoreError::Conflict { field, .. } => AppError::Conflict { field },
+            CoreError::RateLimited { retry_after_secs } => AppError::TooManyRequests {
+                retry_after: Duration::from_secs(u64::from(retry_after_secs)),
+            },
             CoreError::Unavailable(_) => {
                 tracing::warn!(error = %chain(&e), "database unavailable");
                 AppError::unavailable()

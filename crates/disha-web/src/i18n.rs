@@ -48,6 +48,11 @@ fn computed_ids() -> Vec<String> {
             }),
     );
     ids.extend((1..=5).map(|n| format!("job_zone_{n}")));
+    ids.extend(
+        <disha_domain::ProfileSection as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|s| format!("section-{}", s.key())),
+    );
     ids.extend("risec".chars().map(|c| format!("enjoy_{c}")));
     ids.extend("risec".chars().map(|c| format!("riasec_{c}")));
     ids.extend(["basis_ctc", "basis_in_hand", "basis_gross"].map(str::to_owned));

@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod cache;
+mod client;
 mod error;
 mod format;
 mod hash;

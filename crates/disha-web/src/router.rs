@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         Err(_) => Bytes::from_static(b"API documentation is unavailable."),
     };
     let errors = axum::middleware::from_fn_with_state(state.clone(), crate::error::render_errors);
+    let same_origin =
+        axum::middleware::from_fn_with_state(state.clone(), crate::client::same_origin);
     let panic_page = Arc::new(pages::internal_error_html(&state));
 
     let mut app = Router::new()
@@ -66,6 +68,11 @@ pub fn router(state: AppState) -> Router {
         .route("/careers", get(pages::careers))
         .route("/careers/compare", get(pages::compare))
         .route("/careers/{slug}", get(pages::career))
+        .route(
+            "/careers/{slug}/report",
+            get(pages::report_form).post(pages::report_send),
+        )
+        .route("/careers/{slug}/report/thanks", get(pages::report_thanks))
         .route("/sitemap.xml", get(pages::sitemap))
         .route("/robots.txt", get(pages::robots))
         .route("/static/site.css", get(assets::css))
@@ -110,6 +117,7 @@ pub fn router(state: AppState) -> Router {
             }))
             .layer(axum::middleware::from_fn(track))
             .layer(errors)
+            .layer(same_origin)
             .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
             .layer(CompressionLayer::new()),

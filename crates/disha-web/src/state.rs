@@ -2,7 +2,7 @@
 
 use crate::cache::RenderCache;
 use crate::i18n::Messages;
-use disha_core::Library;
+use disha_core::{Feedback, Library};
 use disha_store::Store;
 use std::sync::Arc;
 
@@ -14,6 +14,8 @@ pub struct WebConfig {
     pub base_url: String,
     /// The most rendered output kept in memory, in bytes.
     pub cache_bytes: u64,
+    /// The header a load balancer puts the client's address in; `None` uses the connection's peer.
+    pub client_ip_header: Option<axum::http::HeaderName>,
 }
 
 /// Shared, cheaply cloned application state.
@@ -23,7 +25,9 @@ pub struct AppState(Arc<Inner>);
 /// The state's contents; reached through `AppState`'s `Deref`.
 pub struct Inner {
     pub(crate) library: Library,
+    pub(crate) feedback: Feedback,
     pub(crate) store: Arc<dyn Store>,
+    pub(crate) client_ip_header: Option<axum::http::HeaderName>,
     pub(crate) t: Messages,
     pub(crate) cache: RenderCache,
     pub(crate) base_url: String,
@@ -48,7 +52,9 @@ impl AppState {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         Ok(Self(Arc::new(Inner {
             library,
+            feedback: Feedback::new(Arc::clone(&store)),
             store,
+            client_ip_header: config.client_ip_header,
             t,
             cache,
             base_url,

@@ -1,6 +1,6 @@
 //! Configuration from flags and environment variables (flags win).
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -47,6 +47,12 @@ pub struct Config {
     #[arg(long, env = "DISHA_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
 
+    /// Behind a load balancer: the request header that carries the client's address (for example
+    /// `x-forwarded-for`, whose last entry is used, as the balancer appends it). Unset, the peer address of
+    /// the connection is the client. Rate limits count per client.
+    #[arg(long, env = "DISHA_CLIENT_IP_HEADER", global = true)]
+    pub client_ip_header: Option<String>,
+
     /// Log format.
     #[arg(long, env = "DISHA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -84,6 +90,7 @@ impl Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             metrics_addr: "off".into(),
             public_url: None,
+            client_ip_header: None,
             log_format: LogFormat::Text,
         }
     }
@@ -148,6 +155,20 @@ impl Config {
             Some(u) => bail!("DISHA_PUBLIC_URL must start with http:// or https://, not {u:?}"),
             None => Ok(format!("http://{}", self.addr)),
         }
+    }
+
+    /// The client-address header, checked.
+    ///
+    /// # Errors
+    /// When the name is not a valid header name.
+    pub fn client_ip_header(&self) -> anyhow::Result<Option<axum::http::HeaderName>> {
+        self.client_ip_header
+            .as_deref()
+            .map(|h| {
+                axum::http::HeaderName::from_bytes(h.trim().as_bytes())
+                    .with_context(|| format!("DISHA_CLIENT_IP_HEADER is not a header name: {h:?}"))
+            })
+            .transpose()
     }
 }
 

@@ -93,6 +93,7 @@ pub async fn serve(
         disha_web::WebConfig {
             base_url: config.public_url()?,
             cache_bytes: config.cache_mb.saturating_mul(1024 * 1024),
+            client_ip_header: config.client_ip_header()?,
         },
     )
     .map_err(anyhow::Error::msg)?;
@@ -103,9 +104,12 @@ pub async fn serve(
             "SQLite mode serves from one instance; run several instances against PostgreSQL instead"
         );
     }
-    let result = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     watcher.abort();
     store.close().await;
     result.context("server failed")

@@ -37,6 +37,20 @@ enum Command {
     /// Check or load career profiles.
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Read and close readers' reports of mistakes in profiles.
+    #[command(subcommand)]
+    Reports(ReportsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportsCommand {
+    /// Print every open report, oldest first.
+    List,
+    /// Mark a report as dealt with.
+    Close {
+        /// The report's number, as `list` prints it.
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +126,41 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 p.len()
             );
             Ok(())
+        }
+        Command::Reports(cmd) => {
+            let store = disha::open_store(&config).await?;
+            store.migrate().await?;
+            let feedback = disha_core::Feedback::new(std::sync::Arc::clone(&store));
+            let result = match cmd {
+                ReportsCommand::List => feedback.open_reports().await.map(|reports| {
+                    for r in &reports {
+                        println!(
+                            "#{} {} {} [{}]\n  {}{}\n",
+                            r.id,
+                            r.created_at.date(),
+                            r.career,
+                            r.section.key(),
+                            r.message.replace('\n', "\n  "),
+                            r.evidence_url
+                                .as_deref()
+                                .map(|u| format!("\n  source: {u}"))
+                                .unwrap_or_default()
+                        );
+                    }
+                    println!("{} open report(s)", reports.len());
+                }),
+                ReportsCommand::Close { id } => feedback
+                    .close_report(id)
+                    .await
+                    .map(|()| println!("report #{id} closed")),
+            };
+            store.close().await;
+            result.map_err(|e| match e {
+                disha_core::CoreError::NotFound => {
+                    anyhow::anyhow!("no open report has that number")
+                }
+                other => anyhow::Error::new(other),
+            })
         }
         Command::Catalog(CatalogCommand::Load { dir }) => {
             let p = profiles(dir.as_ref())?;

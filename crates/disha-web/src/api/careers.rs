@@ -1,13 +1,15 @@
 //! `/api/careers`: career lists and profiles as JSON.
 
+use crate::client::ClientAddr;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::params::{ListParams, Q, query_string};
 use crate::respond::{Kind, cached};
 use crate::state::AppState;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
-use disha_domain::{Career, CareerQuery, CareerSummary, Slug};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use disha_domain::{Career, CareerQuery, CareerSummary, FieldErrors, RawMistakeReport, Slug};
 use disha_store::scopes;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -117,4 +119,68 @@ pub async fn get_career(
         },
     )
     .await
+}
+
+/// A report's receipt.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReportReceipt {
+    /// The report's number.
+    pub id: i64,
+    /// Always `received`: an editor will check it.
+    pub status: &'static str,
+}
+
+/// Report a mistake in a profile
+///
+/// Sends a reader's report to the editors. Nothing in it is published. Do not include names, email
+/// addresses or phone numbers. Limited to a few reports an hour per client (`429` with `Retry-After`).
+#[utoipa::path(
+    post,
+    path = "/api/careers/{slug}/reports",
+    tag = "careers",
+    params(("slug" = String, Path, description = "The career's slug", example = "nurse")),
+    request_body(content = RawMistakeReport, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Received", body = ReportReceipt),
+        (status = 400, description = "A field is invalid; `fields` names it", body = ErrorBody),
+        (status = 403, description = "Sent from another site in a browser", body = ErrorBody),
+        (status = 404, description = "No published career has this slug", body = ErrorBody),
+        (status = 429, description = "Too many reports; see `Retry-After`", body = ErrorBody),
+    )
+)]
+pub async fn report_mistake(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    client: ClientAddr,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Response> {
+    let slug = Slug::parse(&slug).ok().ok_or(AppError::NotFound)?;
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let bad_body = |detail: &str| {
+        let mut errs = FieldErrors::default();
+        errs.push("body", detail);
+        AppError::Invalid(errs)
+    };
+    if !json {
+        return Err(bad_body(
+            "must be JSON, sent with Content-Type: application/json",
+        ));
+    }
+    let raw: RawMistakeReport = serde_json::from_slice(&body)
+        .map_err(|e| bad_body(&format!("is not a report object: {e}")))?;
+    let id = app.feedback.report_mistake(&slug, &raw, &client.0).await?;
+    let body = to_json(&ReportReceipt {
+        id,
+        status: "received",
+    })?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }

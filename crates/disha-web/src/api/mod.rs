@@ -30,4 +30,5 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(careers::list_careers))
         .routes(routes!(careers::get_career))
+        .routes(routes!(careers::report_mistake))
 }

@@ -7,6 +7,7 @@ mod careers;
 mod compare;
 mod errors;
 mod home;
+mod report;
 mod seo;
 
 pub use about::about;
@@ -15,6 +16,7 @@ pub use careers::careers;
 pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
+pub use report::{report_form, report_send, report_thanks};
 pub use seo::{robots, sitemap};
 
 use crate::assets::CSS_HREF;

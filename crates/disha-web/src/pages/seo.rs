@@ -15,7 +15,10 @@ pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> AppResu
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
-        let _ = writeln!(xml, "<url><loc>{base}/</loc></url>\n<url><loc>{base}/careers</loc></url>");
+        let _ = writeln!(
+            xml,
+            "<url><loc>{base}/</loc></url>\n<url><loc>{base}/careers</loc></url>\n<url><loc>{base}/about</loc></url>"
+        );
         for (slug, updated) in slugs {
             // Slugs are [a-z0-9-] only, so they need no XML escaping.
             let _ = writeln!(
@@ -30,12 +33,13 @@ pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> AppResu
     .await
 }
 
-/// `/robots.txt`: everything public may be crawled; the API is for apps, not search results.
+/// `/robots.txt`: everything public may be crawled except the API (for apps, not search results) and the
+/// report forms (one per profile, nothing to find in them).
 pub async fn robots(State(app): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         format!(
-            "User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n",
+            "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /careers/*/report\n\nSitemap: {}/sitemap.xml\n",
             app.base_url
         ),
     )

@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod api;
+mod family;
 mod freshness;
 mod ops;
 mod pages;
+mod reports;
 mod support;

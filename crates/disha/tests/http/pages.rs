@@ -259,12 +259,17 @@ async fn sitemap_and_robots_describe_the_public_site() {
     assert!(xml.starts_with("<?xml"));
     assert_eq!(
         xml.matches("<url><loc>").count(),
-        2 + 48,
-        "home, list and every career"
+        3 + 48,
+        "home, list, about and every career"
     );
+    assert!(xml.contains("/about</loc>"));
     assert!(xml.contains("/careers/backend-developer</loc><lastmod>"));
     let (status, robots) = app.get_text("/robots.txt").await;
     assert_eq!(status, 200);
     assert!(robots.contains("Sitemap: http://") && robots.contains("/sitemap.xml"));
+    assert!(
+        robots.contains("Disallow: /careers/*/report"),
+        "report forms are not for search results"
+    );
     app.stop().await;
 }
