@@ -57,13 +57,57 @@ test('the career list filters without JavaScript', async () => {
   const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   await page.goto(`${BASE}/careers`);
   await page.getByLabel('Career field').selectOption('law');
-  await page.getByLabel('Education level').selectOption('5');
+  await page.getByLabel('Education level').selectOption('professional');
   await page.getByRole('button', { name: 'Show careers' }).click();
-  await page.waitForURL(/stream=law&level=5/);
+  await page.waitForURL(/stream=law&level=professional/);
   const titles = await page.locator('.cards .card h3').allTextContents();
   assert.ok(titles.length >= 2, titles.join(', '));
   assert.ok(titles.includes('Judge'), titles.join(', '));
   assert.ok(!titles.includes('Doctor'));
+});
+
+test('a class-10 student taking PCB starts on the home page and compares two careers on a phone, without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/`);
+  const pcb = page.getByRole('link', { name: /Science \(PCB\)/ });
+  const box = await pcb.boundingBox();
+  assert.ok(box && box.y + box.height <= 844, 'the stream choice is on the first screen');
+  await pcb.click();
+  await page.waitForURL(/school_stream=pcb/);
+  assert.ok((await page.locator('.cards .card h3').allTextContents()).includes('Nurse'));
+
+  await page.goto(`${BASE}/careers/nurse`);
+  await page.getByRole('link', { name: 'Compare with another career' }).click();
+  await page.waitForURL(/compare\?c=nurse/);
+  await page.getByLabel('Career 2').selectOption('pharmacist');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.waitForURL(/c=nurse&c=pharmacist/);
+  const heads = await page.locator('table.compare thead th').allTextContents();
+  assert.deepEqual(heads, ['Nurse', 'Pharmacist']);
+  const rows = await page.locator('table.compare tbody th').allTextContents();
+  for (const want of ['Main entrance exams', 'Shortest route', 'Cost of the usual route, in all', 'Starting pay']) {
+    assert.ok(rows.includes(want), `${want} in ${rows.join(' | ')}`);
+  }
+  const wide = await page.evaluate(() => [...document.querySelectorAll('td, tbody th, thead th')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => e.textContent.slice(0, 30)));
+  assert.deepEqual(wide, [], 'nothing past the right edge at 390 px');
+});
+
+test('a parent reports a mistake in a profile without JavaScript, and is told what happens next', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/careers/pharmacist`);
+  await page.getByRole('link', { name: 'Report a mistake' }).first().click();
+  await page.waitForURL(/\/careers\/pharmacist\/report$/);
+  await page.getByLabel('Which part is wrong?').selectOption('courses');
+  await page.getByLabel('What is wrong?').fill('short');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  // The browser's own check stops a too-short message; with it bypassed the server names the field too.
+  assert.match(page.url(), /\/report$/);
+  await page.getByLabel('What is wrong?').fill('The D.Pharm fee range looks a year old; the state list was revised.');
+  await page.getByLabel('Where is the correct fact published? (optional)').fill('https://www.pci.nic.in/');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await page.waitForURL(/\/report\/thanks$/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Thank you for your report');
 });
 
 const pages = [
@@ -73,6 +117,12 @@ const pages = [
   ['career', '/careers/backend-developer'],
   ['career-doctor', '/careers/doctor'],
   ['bad-filter', '/careers?level=9'],
+  ['search-miss', '/careers?q=docter'],
+  ['compare', '/careers/compare?c=doctor&c=nurse&c=pharmacist'],
+  ['compare-choose', '/careers/compare'],
+  ['about', '/about'],
+  ['report', '/careers/nurse/report'],
+  ['career-ias', '/careers/ias-officer'],
   ['not-found', '/careers/no-such-career'],
   ['api-docs', '/api/docs'],
 ];

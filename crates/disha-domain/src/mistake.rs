@@ -61,11 +61,17 @@ pub const MAX_REPORT_CHARS: usize = 2000;
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct RawMistakeReport {
     /// Which part of the profile: a section key.
-    #[schema(value_type = ProfileSection)]
+    #[schema(value_type = ProfileSection, required = true)]
     pub section: Option<String>,
-    /// What is wrong, in the reader's words (10–2,000 characters).
+    /// What is wrong, in the reader's words: 10–2,000 characters once spaces at either end are dropped.
+    #[schema(value_type = String, required = true, min_length = 10, max_length = 2000, pattern = r"^\s*\S[\s\S]{8,}\S\s*$")]
     pub message: Option<String>,
-    /// Where the correct fact is published, if the reader knows (an http(s) address).
+    /// Where the correct fact is published, if the reader knows: an http(s) address with a host, at most
+    /// 300 characters. Blank means none.
+    #[schema(
+        max_length = 300,
+        pattern = r#"^\s*(https?://[^/?#\s"<\x00-\x1f\x7f-\x9f]*\.[^\s"<\x00-\x1f\x7f-\x9f]*)?\s*$"#
+    )]
     pub evidence_url: Option<String>,
 }
 

@@ -53,7 +53,7 @@ impl SourceUrl {
             .or_else(|| raw.strip_prefix("http://"))
             .ok_or_else(bad)?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let ok = raw.len() <= 300
+        let ok = raw.chars().count() <= 300
             && host.contains('.')
             && !raw
                 .chars()
