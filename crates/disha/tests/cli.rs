@@ -114,3 +114,52 @@ fn a_bad_database_url_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("DATABASE_URL must start with sqlite:// or postgres://"));
 }
+
+#[test]
+fn editors_list_and_close_readers_reports() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("disha.db");
+    assert!(disha(&db, &["catalog", "load"]).status.success());
+    let empty = disha(&db, &["reports", "list"]);
+    assert!(empty.status.success(), "{}", text(&empty.stderr));
+    assert_eq!(text(&empty.stdout).trim(), "0 open report(s)");
+
+    // A report as the site stores it, written through the same store the server uses.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let config = disha::config::Config::for_database(format!("sqlite://{}", db.display()));
+        let store = disha::open_store(&config).await.expect("open");
+        let raw = disha_domain::RawMistakeReport {
+            section: Some("jobs".into()),
+            message: Some("The starting salary looks two years old.\nSee the new survey.".into()),
+            evidence_url: Some("https://example.gov.in/survey".into()),
+        };
+        let slug = disha_domain::Slug::parse("chef").expect("slug");
+        let report = disha_domain::MistakeReport::parse(slug, &raw).expect("valid");
+        store.add_mistake_report(&report).await.expect("add");
+        store.close().await;
+    });
+
+    let list = disha(&db, &["reports", "list"]);
+    let out = text(&list.stdout);
+    assert!(out.contains("#1 ") && out.contains(" chef [jobs]"), "{out}");
+    assert!(
+        out.contains("  See the new survey."),
+        "later lines are indented: {out}"
+    );
+    assert!(
+        out.contains("source: https://example.gov.in/survey"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("1 open report(s)"), "{out}");
+
+    let close = disha(&db, &["reports", "close", "1"]);
+    assert!(close.status.success(), "{}", text(&close.stderr));
+    let again = disha(&db, &["reports", "close", "1"]);
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("no open report has that number"));
+    assert_eq!(
+        text(&disha(&db, &["reports", "list"]).stdout).trim(),
+        "0 open report(s)"
+    );
+}
