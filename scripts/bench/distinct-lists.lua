@@ -1,10 +1,11 @@
 -- Every request asks for a career list no earlier request asked for (field × level × sort × page size ×
--- page: 100,800 addresses), so each one misses the page cache and is rendered. Set `prefix`
+-- page: 117,600 addresses), so each one misses the page cache and is rendered. Set `prefix`
 -- to "/api/careers" for the JSON API.
 local fields = { "", "engineering-technology", "medicine-health", "commerce-finance", "arts-humanities", "law",
   "design", "science-research", "media-communication", "education", "government-defence",
   "hospitality-tourism", "agriculture-environment", "sports" }
 local sorts = { "title", "level", "updated" }
+local levels = { "", "after-10", "after-12", "bachelors", "professional", "masters", "doctorate" }
 local n = 0
 prefix = os.getenv("LIST_PREFIX") or "/careers"
 -- FIXED_PER_PAGE=12 keeps every page at the default size (a crawler following links); otherwise page sizes
@@ -20,13 +21,13 @@ request = function()
   local per_page = i % 100 + 1; i = math.floor(i / 100)
   local page = i % 4 + 1; i = math.floor(i / 4)
   local sort = sorts[i % 3 + 1]; i = math.floor(i / 3)
-  local level = i % 6; i = math.floor(i / 6)
+  local level = levels[i % #levels + 1]; i = math.floor(i / #levels)
   local field = fields[i % #fields + 1]
   local q = "?per_page=" .. per_page .. "&page=" .. page .. "&sort=" .. sort
   if fixed then
     q = "?per_page=" .. fixed .. "&page=" .. page .. "&sort=" .. sort .. "&q=" .. words[per_page % #words + 1]
   end
-  if level > 0 then q = q .. "&level=" .. level end
+  if level ~= "" then q = q .. "&level=" .. level end
   if field ~= "" then q = q .. "&stream=" .. field end
   return wrk.format("GET", prefix .. q)
 end
