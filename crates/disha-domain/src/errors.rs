@@ -93,6 +93,16 @@ impl Problem {
         }
     }
 
+    /// Not one of the keys of the enum `T` (in declaration order).
+    #[must_use]
+    pub fn one_of_variants<T>() -> Self
+    where
+        T: strum::VariantArray + Copy + Into<&'static str>,
+    {
+        let keys: Vec<&str> = T::VARIANTS.iter().map(|&v| v.into()).collect();
+        Self::one_of(&keys)
+    }
+
     /// Not one of the allowed values.
     #[must_use]
     pub fn one_of(allowed: &[&str]) -> Self {

@@ -209,22 +209,14 @@ impl CareerQuery {
         let school_stream = given(raw.school_stream).and_then(|s| {
             let found = s.parse::<SchoolStream>().ok();
             if found.is_none() {
-                let keys: Vec<&str> = <SchoolStream as strum::VariantArray>::VARIANTS
-                    .iter()
-                    .map(|s| s.key())
-                    .collect();
-                e.at("school_stream", Problem::one_of(&keys));
+                e.at("school_stream", Problem::one_of_variants::<SchoolStream>());
             }
             found
         });
         let level = given(raw.level).and_then(|l| {
             let found = l.parse::<EducationLevel>().ok();
             if found.is_none() {
-                let keys: Vec<&str> = <EducationLevel as strum::VariantArray>::VARIANTS
-                    .iter()
-                    .map(|l| l.key())
-                    .collect();
-                e.at("level", Problem::one_of(&keys));
+                e.at("level", Problem::one_of_variants::<EducationLevel>());
             }
             found
         });

@@ -100,11 +100,7 @@ impl MistakeReport {
             _ => None,
         };
         if section.is_none() {
-            let keys: Vec<&str> = <ProfileSection as strum::VariantArray>::VARIANTS
-                .iter()
-                .map(|s| s.key())
-                .collect();
-            e.at("section", Problem::one_of(&keys));
+            e.at("section", Problem::one_of_variants::<ProfileSection>());
         }
         let message = raw.message.as_deref().unwrap_or_default().trim().to_owned();
         let n = message.chars().count();

@@ -8,17 +8,40 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
 
-/// The client's address: from the load balancer's header when one is configured, else the connection's
-/// peer. A request whose address cannot be told counts as `unknown`, which shares one limit.
+/// The client's address. The connection's peer, unless the peer is a trusted proxy: then the nearest address
+/// in `X-Forwarded-For` that is not itself a trusted proxy (each proxy appends the address it saw, so entries
+/// to the left of the last untrusted one could have been written by the client). A request whose address
+/// cannot be told counts as `unknown`, which shares one limit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddr(pub String);
 
-fn from_header(headers: &HeaderMap, name: &header::HeaderName) -> Option<IpAddr> {
-    // A balancer appends the address it saw, so the last entry is the one no client can forge.
-    let value = headers.get_all(name).iter().next_back()?.to_str().ok()?;
-    value.rsplit(',').next()?.trim().parse().ok()
+fn client_ip(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpNet]) -> Option<IpAddr> {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let peer = peer?;
+    if !is_trusted(&peer) {
+        return Some(peer);
+    }
+    let mut forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|s| s.trim().parse::<IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded.reverse();
+    let mut last = peer;
+    for hop in forwarded {
+        // An entry that is not an address ends what can be believed.
+        let Some(ip) = hop else { break };
+        last = ip;
+        if !is_trusted(&ip) {
+            break;
+        }
+    }
+    Some(last)
 }
 
 impl FromRequestParts<AppState> for ClientAddr {
@@ -28,13 +51,11 @@ impl FromRequestParts<AppState> for ClientAddr {
         parts: &mut Parts,
         app: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let ip = match &app.client_ip_header {
-            Some(name) => from_header(&parts.headers, name),
-            None => parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        };
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let ip = client_ip(peer, &parts.headers, &app.trusted_proxies);
         Ok(Self(
             ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()),
         ))
@@ -82,16 +103,39 @@ mod tests {
         assert_eq!(origin_of("http://127.0.0.1:8080"), "http://127.0.0.1:8080");
     }
 
+    fn ip(s: &str) -> IpAddr {
+        s.parse().expect("address")
+    }
+
     #[test]
-    fn the_last_forwarded_address_is_the_client() {
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let trusted: Vec<IpNet> = vec!["10.0.0.0/8".parse().expect("net")];
         let mut h = HeaderMap::new();
         h.insert(
             "x-forwarded-for",
-            "10.0.0.1, 203.0.113.7".parse().expect("value"),
+            "198.51.100.9, 203.0.113.7, 10.0.0.3"
+                .parse()
+                .expect("value"),
         );
-        let name = header::HeaderName::from_static("x-forwarded-for");
-        assert_eq!(from_header(&h, &name), "203.0.113.7".parse().ok());
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), &h, &trusted),
+            Some(ip("203.0.113.7")),
+            "the nearest untrusted hop is the client; what it wrote to its left is not believed"
+        );
+        assert_eq!(
+            client_ip(Some(ip("192.0.2.1")), &h, &trusted),
+            Some(ip("192.0.2.1")),
+            "an untrusted peer is the client, whatever it claims"
+        );
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), &HeaderMap::new(), &trusted),
+            Some(ip("10.0.0.2")),
+            "a trusted peer without the header is the client"
+        );
         h.insert("x-forwarded-for", "not an address".parse().expect("value"));
-        assert_eq!(from_header(&h, &name), None);
+        assert_eq!(
+            client_ip(Some(ip("10.0.0.2")), &h, &trusted),
+            Some(ip("10.0.0.2"))
+        );
     }
 }

@@ -14,8 +14,8 @@ pub struct WebConfig {
     pub base_url: String,
     /// The most rendered output kept in memory, in bytes.
     pub cache_bytes: u64,
-    /// The header a load balancer puts the client's address in; `None` uses the connection's peer.
-    pub client_ip_header: Option<axum::http::HeaderName>,
+    /// Proxies whose `X-Forwarded-For` is believed; for anyone else the connection's peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// Shared, cheaply cloned application state.
@@ -27,7 +27,7 @@ pub struct Inner {
     pub(crate) library: Library,
     pub(crate) feedback: Feedback,
     pub(crate) store: Arc<dyn Store>,
-    pub(crate) client_ip_header: Option<axum::http::HeaderName>,
+    pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
     pub(crate) t: Messages,
     pub(crate) cache: RenderCache,
     pub(crate) base_url: String,
@@ -54,7 +54,7 @@ impl AppState {
             library,
             feedback: Feedback::new(Arc::clone(&store)),
             store,
-            client_ip_header: config.client_ip_header,
+            trusted_proxies: config.trusted_proxies,
             t,
             cache,
             base_url,

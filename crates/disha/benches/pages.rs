@@ -45,7 +45,7 @@ fn serving(c: &mut Criterion) {
         disha_web::WebConfig {
             base_url: "http://bench".into(),
             cache_bytes: 64 << 20,
-            client_ip_header: None,
+            trusted_proxies: Vec::new(),
         },
     )
     .expect("state");
@@ -58,7 +58,7 @@ fn serving(c: &mut Criterion) {
             disha_web::WebConfig {
                 base_url: "http://bench".into(),
                 cache_bytes: 0,
-                client_ip_header: None,
+                trusted_proxies: Vec::new(),
             },
         )
         .expect("state"),

@@ -47,11 +47,16 @@ pub struct Config {
     #[arg(long, env = "DISHA_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
 
-    /// Behind a load balancer: the request header that carries the client's address (for example
-    /// `x-forwarded-for`, whose last entry is used, as the balancer appends it). Unset, the peer address of
-    /// the connection is the client. Rate limits count per client.
-    #[arg(long, env = "DISHA_CLIENT_IP_HEADER", global = true)]
-    pub client_ip_header: Option<String>,
+    /// Load balancers and proxies whose `X-Forwarded-For` is believed, as addresses or CIDR ranges separated
+    /// by commas (`10.0.0.0/8,192.0.2.7`). A request from anyone else is its own client, whatever it claims.
+    /// Rate limits count per client.
+    #[arg(
+        long,
+        env = "DISHA_TRUSTED_PROXIES",
+        global = true,
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<String>,
 
     /// Log format.
     #[arg(long, env = "DISHA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
@@ -90,7 +95,7 @@ impl Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             metrics_addr: "off".into(),
             public_url: None,
-            client_ip_header: None,
+            trusted_proxies: Vec::new(),
             log_format: LogFormat::Text,
         }
     }
@@ -157,18 +162,23 @@ impl Config {
         }
     }
 
-    /// The client-address header, checked.
+    /// The trusted proxies, parsed; a bare address is a range of one.
     ///
     /// # Errors
-    /// When the name is not a valid header name.
-    pub fn client_ip_header(&self) -> anyhow::Result<Option<axum::http::HeaderName>> {
-        self.client_ip_header
-            .as_deref()
-            .map(|h| {
-                axum::http::HeaderName::from_bytes(h.trim().as_bytes())
-                    .with_context(|| format!("DISHA_CLIENT_IP_HEADER is not a header name: {h:?}"))
+    /// When an entry is neither an address nor a CIDR range.
+    pub fn trusted_proxies(&self) -> anyhow::Result<Vec<ipnet::IpNet>> {
+        self.trusted_proxies
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<ipnet::IpNet>()
+                    .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .with_context(|| {
+                        format!("DISHA_TRUSTED_PROXIES: {s:?} is not an address or a CIDR range")
+                    })
             })
-            .transpose()
+            .collect()
     }
 }
 

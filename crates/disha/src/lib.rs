@@ -93,7 +93,7 @@ pub async fn serve(
         disha_web::WebConfig {
             base_url: config.public_url()?,
             cache_bytes: config.cache_mb.saturating_mul(1024 * 1024),
-            client_ip_header: config.client_ip_header()?,
+            trusted_proxies: config.trusted_proxies()?,
         },
     )
     .map_err(anyhow::Error::msg)?;
