@@ -6,6 +6,8 @@ local fields = { "", "engineering-technology", "medicine-health", "commerce-fina
   "hospitality-tourism", "agriculture-environment", "sports" }
 local sorts = { "title", "level", "updated" }
 local levels = { "", "after-10", "after-12", "bachelors", "professional", "masters", "doctorate" }
+-- NO_LEVELS=1 leaves the level out, for comparing with builds whose levels had other keys.
+if os.getenv("NO_LEVELS") then levels = { "" } end
 local n = 0
 prefix = os.getenv("LIST_PREFIX") or "/careers"
 -- FIXED_PER_PAGE=12 keeps every page at the default size (a crawler following links); otherwise page sizes

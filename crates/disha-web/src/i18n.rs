@@ -21,6 +21,8 @@ pub struct Messages {
     /// Names every list card shows, formatted once at start-up rather than once per card.
     streams: Vec<String>,
     levels: Vec<String>,
+    levels_short: Vec<String>,
+    schools: Vec<String>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -91,6 +93,16 @@ fn computed_ids() -> Vec<String> {
     ids
 }
 
+/// A name formatted at start-up for the enum value `v`, by its position among the enum's variants: cards show
+/// these on every list page, and formatting them through Fluent per card is a measurable part of a miss.
+fn cached_name<T: strum::VariantArray + PartialEq>(names: &[String], v: T) -> Option<&str> {
+    T::VARIANTS
+        .iter()
+        .position(|x| *x == v)
+        .and_then(|i| names.get(i))
+        .map(String::as_str)
+}
+
 impl Messages {
     /// The English catalog compiled into the binary.
     ///
@@ -134,6 +146,8 @@ impl Messages {
             bundle,
             streams: Vec::new(),
             levels: Vec::new(),
+            levels_short: Vec::new(),
+            schools: Vec::new(),
         };
         m.streams = Stream::ALL
             .iter()
@@ -142,6 +156,14 @@ impl Messages {
         m.levels = <EducationLevel as strum::VariantArray>::VARIANTS
             .iter()
             .map(|l| m.get(&format!("level-{}", l.key())).into_owned())
+            .collect();
+        m.levels_short = <EducationLevel as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|l| m.get(&format!("level_short-{}", l.key())).into_owned())
+            .collect();
+        m.schools = <disha_domain::SchoolStream as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|s| m.get(&format!("school_stream_{}", s.key())).into_owned())
             .collect();
         Ok(m)
     }
@@ -203,20 +225,17 @@ impl Messages {
     /// An Indian education level in words ("A bachelor's degree").
     #[must_use]
     pub fn level(&self, l: EducationLevel) -> Cow<'_, str> {
-        <EducationLevel as strum::VariantArray>::VARIANTS
-            .iter()
-            .position(|x| *x == l)
-            .and_then(|i| self.levels.get(i))
-            .map_or_else(
-                || self.get(&format!("level-{}", l.key())),
-                |n| Cow::Borrowed(n),
-            )
+        cached_name(&self.levels, l)
+            .map_or_else(|| self.get(&format!("level-{}", l.key())), Cow::Borrowed)
     }
 
     /// An Indian education level in a few words, for menus and cards.
     #[must_use]
     pub fn level_short(&self, l: EducationLevel) -> Cow<'_, str> {
-        self.get(&format!("level_short-{}", l.key()))
+        cached_name(&self.levels_short, l).map_or_else(
+            || self.get(&format!("level_short-{}", l.key())),
+            Cow::Borrowed,
+        )
     }
 
     /// O*NET's description of a Job Zone, labelled as O*NET's.
@@ -286,7 +305,10 @@ impl Messages {
     /// A class-11 stream's name.
     #[must_use]
     pub fn school_stream(&self, s: disha_domain::SchoolStream) -> Cow<'_, str> {
-        self.get(&format!("school_stream_{}", s.key()))
+        cached_name(&self.schools, s).map_or_else(
+            || self.get(&format!("school_stream_{}", s.key())),
+            Cow::Borrowed,
+        )
     }
 
     /// What an official source covers.
