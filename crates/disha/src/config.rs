@@ -58,6 +58,15 @@ pub struct Config {
     )]
     pub trusted_proxies: Vec<String>,
 
+    /// Seconds a client gets to send a request's headers, counted from when the connection opens or its
+    /// last response ends; also how long an idle keep-alive connection stays open.
+    #[arg(long, env = "DISHA_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300), global = true)]
+    pub header_timeout_secs: u64,
+
+    /// Most connections open at once; more are closed as soon as they are accepted.
+    #[arg(long, env = "DISHA_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..), global = true)]
+    pub max_connections: u32,
+
     /// Log format.
     #[arg(long, env = "DISHA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -96,6 +105,8 @@ impl Config {
             metrics_addr: "off".into(),
             public_url: None,
             trusted_proxies: Vec::new(),
+            header_timeout_secs: 10,
+            max_connections: 4096,
             log_format: LogFormat::Text,
         }
     }
@@ -159,6 +170,15 @@ impl Config {
             }
             Some(u) => bail!("DISHA_PUBLIC_URL must start with http:// or https://, not {u:?}"),
             None => Ok(format!("http://{}", self.addr)),
+        }
+    }
+
+    /// The limits each accepted connection lives under.
+    #[must_use]
+    pub fn connection_limits(&self) -> crate::server::ConnectionLimits {
+        crate::server::ConnectionLimits {
+            header_timeout: std::time::Duration::from_secs(self.header_timeout_secs),
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod config;
 pub mod metrics;
+pub mod server;
 
 use anyhow::Context;
 use config::{Backend, Config};
@@ -104,15 +105,10 @@ pub async fn serve(
             "SQLite mode serves from one instance; run several instances against PostgreSQL instead"
         );
     }
-    let result = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    server::run(listener, app, config.connection_limits(), shutdown).await;
     watcher.abort();
     store.close().await;
-    result.context("server failed")
+    Ok(())
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -90,9 +90,24 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_on(url, dir).await
 }
 
+/// Starts the app on a fresh database with some settings changed.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    let (url, dir) = fresh_database_url();
+    spawn_configured(url, dir, configure).await
+}
+
 /// Starts another instance on an existing database.
 pub async fn spawn_app_on(database_url: String, dir: Option<Arc<tempfile::TempDir>>) -> TestApp {
+    spawn_configured(database_url, dir, |_| {}).await
+}
+
+async fn spawn_configured(
+    database_url: String,
+    dir: Option<Arc<tempfile::TempDir>>,
+    configure: impl FnOnce(&mut Config),
+) -> TestApp {
     let mut config = Config::for_database(database_url.clone());
+    configure(&mut config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
