@@ -93,6 +93,15 @@ impl Problem {
         }
     }
 
+    /// Breaks a rule that has no code of its own, described in English.
+    #[must_use]
+    pub fn invalid(detail: &str) -> Self {
+        Self {
+            code: FieldCode::Invalid,
+            params: vec![("detail", detail.to_owned())],
+        }
+    }
+
     /// Not one of the keys of the enum `T` (in declaration order).
     #[must_use]
     pub fn one_of_variants<T>() -> Self

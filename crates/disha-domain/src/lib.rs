@@ -1,16 +1,19 @@
 //! Disha's domain: the types every other crate speaks, parsed once at the edge so that the rest of the code
 //! can trust them. Nothing here does I/O.
 
+pub mod account;
 pub mod career;
 pub mod career_listing;
 pub mod compare;
 pub mod errors;
 pub mod listing;
 pub mod mistake;
+mod passwords;
 pub mod slug;
 pub mod stream;
 pub mod synonyms;
 
+pub use account::{Account, Email, NewPassword, Role, Username, parse_new_account};
 pub use career::{
     AsOf, Career, CareerProfile, CareerSummary, CheckedOn, College, Course, CourseLevel,
     EducationLevel, Faq, FeePer, FeeRange, GovernmentScale, Job, JobZone, RestrictedSeats, Riasec,

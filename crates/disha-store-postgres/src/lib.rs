@@ -4,6 +4,7 @@
 //! advisory lock of their own, so instances that start together on an empty database seed it once and
 //! never race each other into a half-applied state.
 
+mod accounts;
 mod careers;
 mod feedback;
 mod rows;

@@ -5,6 +5,7 @@
 //! with `SQLITE_BUSY` at once instead of waiting). Reads use a separate read-only pool, which WAL lets run
 //! beside the writer.
 
+mod accounts;
 mod careers;
 mod feedback;
 mod rows;

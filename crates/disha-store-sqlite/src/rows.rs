@@ -50,6 +50,31 @@ pub(crate) struct ExistingRow {
     pub(crate) body: String,
 }
 
+/// One account, as sessions read it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct AccountRow {
+    id: i64,
+    email: String,
+    username: String,
+    role: String,
+    bio: String,
+    image: String,
+}
+
+impl AccountRow {
+    pub(crate) fn decode(self) -> Result<disha_domain::Account, StoreError> {
+        disha_store::decode::AccountColumns {
+            id: self.id,
+            email: self.email,
+            username: self.username,
+            role: self.role,
+            bio: self.bio,
+            image: self.image,
+        }
+        .decode()
+    }
+}
+
 /// One mistake report.
 #[derive(sqlx::FromRow)]
 pub(crate) struct ReportRow {

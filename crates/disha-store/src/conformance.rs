@@ -27,7 +27,9 @@ macro_rules! conformance_suite {
             summaries_carry_what_lists_filter_and_sort_on,
             ping_and_pool_stats_report_a_live_database,
             a_rate_limit_admits_its_maximum_then_refuses_until_the_window_ends,
-            a_mistake_report_stays_open_until_an_editor_closes_it
+            a_mistake_report_stays_open_until_an_editor_closes_it,
+            an_account_is_unique_by_email_and_by_username_without_case,
+            a_session_signs_in_until_it_ends_or_expires
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -491,4 +493,113 @@ pub async fn a_mistake_report_stays_open_until_an_editor_closes_it(store: &dyn S
         "closing twice finds nothing open"
     );
     assert!(store.open_mistake_reports().await.expect("open").is_empty());
+}
+
+fn new_account(email: &str, username: &str) -> crate::NewAccountRecord {
+    crate::NewAccountRecord {
+        email: disha_domain::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        username: disha_domain::Username::parse(username).unwrap_or_else(|e| panic!("{e}")),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g".into(),
+        role: disha_domain::Role::Editor,
+    }
+}
+
+/// Case.
+pub async fn an_account_is_unique_by_email_and_by_username_without_case(store: &dyn Store) {
+    let id = store
+        .create_account(&new_account("asha@example.in", "AshaK"))
+        .await
+        .expect("create");
+    let email = disha_domain::Email::parse("ASHA@example.in").unwrap_or_else(|e| panic!("{e}"));
+    let login = store
+        .login_record(&email)
+        .await
+        .expect("login")
+        .expect("found");
+    assert_eq!(login.id, id);
+    assert!(login.password_hash.starts_with("$argon2id$"));
+
+    let err = store
+        .create_account(&new_account("asha@example.in", "other"))
+        .await
+        .expect_err("same email");
+    assert!(
+        matches!(&err, crate::StoreError::Conflict { field, .. } if field == "email"),
+        "{err:?}"
+    );
+    let err = store
+        .create_account(&new_account("other@example.in", "ashak"))
+        .await
+        .expect_err("same username, other case");
+    assert!(
+        matches!(&err, crate::StoreError::Conflict { field, .. } if field == "username"),
+        "{err:?}"
+    );
+    let nobody = disha_domain::Email::parse("nobody@example.in").unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.login_record(&nobody).await.expect("login").is_none());
+}
+
+/// Case.
+pub async fn a_session_signs_in_until_it_ends_or_expires(store: &dyn Store) {
+    let id = store
+        .create_account(&new_account("ravi@example.in", "ravi"))
+        .await
+        .expect("create");
+    let now = time::OffsetDateTime::now_utc();
+    let hour = time::Duration::hours(1);
+    store
+        .start_session(id, "aaaa", now + hour)
+        .await
+        .expect("start");
+    store
+        .start_session(id, "bbbb", now + hour)
+        .await
+        .expect("second device");
+    let who = store
+        .session_account("aaaa", now)
+        .await
+        .expect("read")
+        .expect("live");
+    assert_eq!(
+        (who.id, who.username.as_str(), who.role),
+        (id, "ravi", disha_domain::Role::Editor)
+    );
+    assert_eq!(who.email.as_str(), "ravi@example.in");
+    assert!(
+        store
+            .session_account("aaaa", now + hour + hour)
+            .await
+            .expect("read")
+            .is_none(),
+        "expired"
+    );
+    assert!(
+        store
+            .session_account("cccc", now)
+            .await
+            .expect("read")
+            .is_none(),
+        "unknown"
+    );
+    store.end_session("aaaa").await.expect("end");
+    assert!(
+        store
+            .session_account("aaaa", now)
+            .await
+            .expect("read")
+            .is_none(),
+        "ended"
+    );
+    assert!(
+        store
+            .session_account("bbbb", now)
+            .await
+            .expect("read")
+            .is_some(),
+        "ending one session leaves the others"
+    );
+    store
+        .end_session("aaaa")
+        .await
+        .expect("ending twice is fine");
 }

@@ -123,3 +123,42 @@ impl ReportColumns {
         })
     }
 }
+
+/// A stored account's columns, as both engines read them.
+#[derive(Debug)]
+pub struct AccountColumns {
+    /// `id`
+    pub id: i64,
+    /// `email`
+    pub email: String,
+    /// `username`
+    pub username: String,
+    /// `role`
+    pub role: String,
+    /// `bio`
+    pub bio: String,
+    /// `image`
+    pub image: String,
+}
+
+impl AccountColumns {
+    /// The account they describe.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<disha_domain::Account, StoreError> {
+        Ok(disha_domain::Account {
+            id: self.id,
+            email: disha_domain::Email::parse(&self.email)
+                .map_err(|_e| corrupt("email", "(hidden)"))?,
+            username: disha_domain::Username::parse(&self.username)
+                .map_err(|_e| corrupt("username", &self.username))?,
+            role: self
+                .role
+                .parse()
+                .map_err(|_e: strum::ParseError| corrupt("role", &self.role))?,
+            bio: self.bio,
+            image: self.image,
+        })
+    }
+}

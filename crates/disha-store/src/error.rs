@@ -62,3 +62,22 @@ mod from_sqlx {
         }
     }
 }
+
+impl StoreError {
+    /// The same error with a conflict's column named as callers name the field (`username_key` → `username`).
+    #[must_use]
+    pub fn rename_field(self, column: &str, field: &str) -> Self {
+        match self {
+            StoreError::Conflict {
+                field: f,
+                constraint,
+                source,
+            } if f == column => StoreError::Conflict {
+                field: field.to_owned(),
+                constraint,
+                source,
+            },
+            other => other,
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! back ends can each do it the way their engine does best while behaving the same to callers. The
 //! conformance suite (feature `conformance`) is the proof that they do.
 
+mod accounts;
 mod careers;
 pub mod decode;
 mod error;
@@ -12,12 +13,13 @@ mod system;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 
+pub use accounts::{AccountStore, LoginRecord, NewAccountRecord};
 pub use careers::{CareerStore, PutOutcome};
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
-pub trait Store: CareerStore + FeedbackStore + SystemStore {}
+pub trait Store: AccountStore + CareerStore + FeedbackStore + SystemStore {}
 
-impl<T: CareerStore + FeedbackStore + SystemStore> Store for T {}
+impl<T: AccountStore + CareerStore + FeedbackStore + SystemStore> Store for T {}

@@ -1,0 +1,95 @@
+use crate::PgStore;
+use crate::rows::{self, AccountRow, db};
+use async_trait::async_trait;
+use disha_domain::{Account, Email};
+use disha_store::{AccountStore, LoginRecord, NewAccountRecord, StoreError};
+use time::OffsetDateTime;
+
+#[async_trait]
+impl AccountStore for PgStore {
+    async fn create_account(&self, a: &NewAccountRecord) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(a.email.as_str())
+        .bind(a.username.as_str())
+        .bind(a.username.key())
+        .bind(&a.password_hash)
+        .bind(a.role.key())
+        .bind(rows::now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| db(e).rename_field("username_key", "username"))?;
+        tx.commit().await.map_err(db)?;
+        Ok(id)
+    }
+
+    async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = $1")
+                .bind(email.as_str())
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        Ok(row.map(|(id, password_hash)| LoginRecord { id, password_hash }))
+    }
+
+    async fn start_session(
+        &self,
+        account_id: i64,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let now = rows::now();
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        // Expired sessions are swept as new ones start, so the table holds only live ones and a few more.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn session_account(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<Account>, StoreError> {
+        let row: Option<AccountRow> = sqlx::query_as(
+            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
+             FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(AccountRow::decode).transpose()
+    }
+
+    async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,107 @@
+use crate::SqliteStore;
+use crate::rows::{AccountRow, db, to_micros};
+use async_trait::async_trait;
+use disha_domain::{Account, Email};
+use disha_store::{AccountStore, LoginRecord, NewAccountRecord, StoreError};
+use time::OffsetDateTime;
+
+#[async_trait]
+impl AccountStore for SqliteStore {
+    async fn create_account(&self, a: &NewAccountRecord) -> Result<i64, StoreError> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(a.email.as_str())
+        .bind(a.username.as_str())
+        .bind(a.username.key())
+        .bind(&a.password_hash)
+        .bind(a.role.key())
+        .bind(to_micros(OffsetDateTime::now_utc()))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| db(e).rename_field("username_key", "username"))?;
+        tx.commit().await.map_err(db)?;
+        Ok(id)
+    }
+
+    async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = ?")
+                .bind(email.as_str())
+                .fetch_optional(&self.reader)
+                .await
+                .map_err(db)?;
+        Ok(row.map(|(id, password_hash)| LoginRecord { id, password_hash }))
+    }
+
+    async fn start_session(
+        &self,
+        account_id: i64,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
+        // Expired sessions are swept as new ones start, so the table holds only live ones and a few more.
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(to_micros(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(to_micros(now))
+        .bind(to_micros(expires_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn session_account(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<Account>, StoreError> {
+        let row: Option<AccountRow> = sqlx::query_as(
+            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
+             FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token_hash = ? AND s.expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(to_micros(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(db)?;
+        row.map(AccountRow::decode).transpose()
+    }
+
+    async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,58 @@
+//! Accounts and their sign-in sessions. Sessions live in the database so that any instance can read and end
+//! them; only a hash of each session token is stored, so a copy of the table signs no one in.
+
+use crate::StoreError;
+use async_trait::async_trait;
+use disha_domain::{Account, Email, Role, Username};
+use time::OffsetDateTime;
+
+/// A new account as stored: the password already hashed (argon2id, PHC string).
+#[derive(Debug, Clone)]
+pub struct NewAccountRecord {
+    /// Address, unique.
+    pub email: Email,
+    /// Public name, unique without case.
+    pub username: Username,
+    /// The PHC-format hash.
+    pub password_hash: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// What signing in compares against.
+#[derive(Debug, Clone)]
+pub struct LoginRecord {
+    /// The account.
+    pub id: i64,
+    /// The PHC-format hash.
+    pub password_hash: String,
+}
+
+/// Reading and writing accounts and sessions.
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Stores a new account and returns its number. A taken email or username is `Conflict` naming `email` or
+    /// `username`.
+    async fn create_account(&self, account: &NewAccountRecord) -> Result<i64, StoreError>;
+
+    /// The hash to check a password against, for the account with this email.
+    async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError>;
+
+    /// Starts a session for the account: `token_hash` is the SHA-256 of the token the client holds, in hex.
+    async fn start_session(
+        &self,
+        account_id: i64,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), StoreError>;
+
+    /// The account a live session belongs to; `None` when the session is unknown, ended or expired at `now`.
+    async fn session_account(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<Account>, StoreError>;
+
+    /// Ends one session; ending an unknown one is not an error.
+    async fn end_session(&self, token_hash: &str) -> Result<(), StoreError>;
+}
