@@ -19,6 +19,9 @@ pub enum CoreError {
         #[source]
         source: StoreError,
     },
+    /// The credentials or the session were not accepted; says nothing about which part was wrong.
+    #[error("not signed in")]
+    Unauthenticated,
     /// Too many requests from one client (or from everyone) for now.
     #[error("rate limited; retry in {retry_after_secs} s")]
     RateLimited {
@@ -28,6 +31,9 @@ pub enum CoreError {
     /// The database is down or overloaded; retrying later may work.
     #[error("temporarily unavailable")]
     Unavailable(#[source] StoreError),
+    /// The random source or the password hasher failed; logged, never shown in detail.
+    #[error("crypto failure: {0}")]
+    Crypto(String),
     /// A bug or corrupt data; logged, never shown in detail.
     #[error("internal error")]
     Internal(#[source] StoreError),

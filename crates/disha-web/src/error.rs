@@ -188,6 +188,11 @@ impl From<CoreError> for AppError {
             CoreError::NotFound => AppError::NotFound,
             CoreError::Invalid(f) => AppError::Invalid(f),
             CoreError::Conflict { field, .. } => AppError::Conflict { field },
+            CoreError::Unauthenticated => AppError::Unauthorized,
+            CoreError::Crypto(_) => {
+                tracing::error!(error = %chain(&e), "crypto failure");
+                AppError::Internal
+            }
             CoreError::RateLimited { retry_after_secs } => AppError::TooManyRequests {
                 retry_after: Duration::from_secs(u64::from(retry_after_secs)),
             },

@@ -51,6 +51,11 @@ fn computed_ids() -> Vec<String> {
     );
     ids.extend((1..=5).map(|n| format!("job_zone_{n}")));
     ids.extend(
+        <disha_domain::Role as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|r| format!("role-{}", r.key())),
+    );
+    ids.extend(
         <disha_domain::ProfileSection as strum::VariantArray>::VARIANTS
             .iter()
             .map(|s| format!("section-{}", s.key())),

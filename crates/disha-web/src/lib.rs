@@ -3,6 +3,7 @@
 
 mod api;
 mod assets;
+mod auth;
 mod cache;
 mod client;
 mod error;

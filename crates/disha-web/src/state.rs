@@ -2,7 +2,7 @@
 
 use crate::cache::RenderCache;
 use crate::i18n::Messages;
-use disha_core::{Feedback, Library};
+use disha_core::{Accounts, Feedback, Library};
 use disha_store::Store;
 use std::sync::Arc;
 
@@ -26,6 +26,7 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     pub(crate) library: Library,
     pub(crate) feedback: Feedback,
+    pub(crate) accounts: Accounts,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
     pub(crate) t: Messages,
@@ -53,6 +54,7 @@ impl AppState {
         Ok(Self(Arc::new(Inner {
             library,
             feedback: Feedback::new(Arc::clone(&store)),
+            accounts: Accounts::new(Arc::clone(&store)).map_err(|e| e.to_string())?,
             store,
             trusted_proxies: config.trusted_proxies,
             t,

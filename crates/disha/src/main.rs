@@ -40,6 +40,25 @@ enum Command {
     /// Read and close readers' reports of mistakes in profiles.
     #[command(subcommand)]
     Reports(ReportsCommand),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from standard input (one line), never from the command line.
+    Create {
+        /// Email address.
+        #[arg(long)]
+        email: String,
+        /// Public name: 3–30 letters, digits, `_`, `-` or `.`.
+        #[arg(long)]
+        username: String,
+        /// `student`, `counsellor`, `editor` or `admin`.
+        #[arg(long, default_value = "student")]
+        role: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +145,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 p.len()
             );
             Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            username,
+            role,
+        }) => {
+            let role: disha_domain::Role = role.parse().map_err(|_e| {
+                anyhow::anyhow!("--role must be student, counsellor, editor or admin")
+            })?;
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let store = disha::open_store(&config).await?;
+            store.migrate().await?;
+            let accounts = disha_core::Accounts::new(std::sync::Arc::clone(&store))?;
+            let result = accounts.create(&email, &username, password, role).await;
+            store.close().await;
+            match result {
+                Ok(id) => {
+                    println!("account #{id} created: {username} ({})", role.key());
+                    Ok(())
+                }
+                Err(disha_core::CoreError::Invalid(errs)) => Err(anyhow::anyhow!("{errs}")),
+                Err(disha_core::CoreError::Conflict { field, .. }) => {
+                    Err(anyhow::anyhow!("{field}: is already taken"))
+                }
+                Err(e) => Err(e.into()),
+            }
         }
         Command::Reports(cmd) => {
             let store = disha::open_store(&config).await?;

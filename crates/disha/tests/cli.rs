@@ -163,3 +163,70 @@ fn editors_list_and_close_readers_reports() {
         "0 open report(s)"
     );
 }
+
+#[test]
+fn an_operator_creates_an_account_with_the_password_on_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("disha.db");
+    let create = |args: &[&str], password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_disha"))
+            .args(args)
+            .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{password}\n").as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("run")
+    };
+    let args = [
+        "user",
+        "create",
+        "--email",
+        "admin@example.in",
+        "--username",
+        "admin1",
+        "--role",
+        "admin",
+    ];
+    let ok = create(&args, "river-mango-kite-42");
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    assert_eq!(
+        text(&ok.stdout).trim(),
+        "account #1 created: admin1 (admin)"
+    );
+    let again = create(&args, "river-mango-kite-42");
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains(": is already taken"),
+        "{}",
+        text(&again.stderr)
+    );
+    let weak = create(
+        &[
+            "user",
+            "create",
+            "--email",
+            "b@example.in",
+            "--username",
+            "bee",
+            "--role",
+            "editor",
+        ],
+        "1234567890",
+    );
+    assert!(!weak.status.success());
+    assert!(
+        text(&weak.stderr).contains("password"),
+        "{}",
+        text(&weak.stderr)
+    );
+}

@@ -3,6 +3,7 @@
 
 mod careers;
 pub mod docs;
+pub mod users;
 
 use crate::error::{ErrorBody, ErrorDetail, FieldProblem};
 use crate::state::AppState;
@@ -20,10 +21,33 @@ use utoipa_axum::routes;
                        and Job Zones include information from the O*NET 27.0 Database by the U.S. Department \
                        of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license."
     ),
-    tags((name = "careers", description = "The career library")),
+    tags(
+        (name = "careers", description = "The career library"),
+        (name = "User and Authentication", description = "Signing in, as the RealWorld (Conduit) API specifies")
+    ),
+    modifiers(&TokenScheme),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem, disha_domain::CareerSort))
 )]
 struct ApiDoc;
+
+/// The RealWorld `Token` security scheme: `Authorization: Token <session token>`.
+struct TokenScheme;
+
+impl utoipa::Modify for TokenScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        openapi
+            .components
+            .get_or_insert_default()
+            .add_security_scheme(
+                "Token",
+                SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                    "Authorization",
+                    "`Token <session token>`, the token returned by /api/users/login",
+                ))),
+            );
+    }
+}
 
 /// The API routes with their OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -31,4 +55,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(careers::list_careers))
         .routes(routes!(careers::get_career))
         .routes(routes!(careers::report_mistake))
+        .routes(routes!(users::login))
+        .routes(routes!(users::current_user))
 }

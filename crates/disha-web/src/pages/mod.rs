@@ -2,6 +2,7 @@
 //! and renders it with a compiled template; the text comes from the message catalog.
 
 mod about;
+mod account;
 mod career;
 mod careers;
 mod compare;
@@ -11,6 +12,7 @@ mod report;
 mod seo;
 
 pub use about::about;
+pub use account::{account, sign_in, sign_in_form, sign_out};
 pub use career::career;
 pub use careers::careers;
 pub use compare::compare;

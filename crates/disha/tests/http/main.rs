@@ -2,6 +2,7 @@
 //! `DISHA_TEST_DB=postgres` (with `TEST_POSTGRES_URL`) runs the same tests against PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod api;
 mod connections;
 mod family;

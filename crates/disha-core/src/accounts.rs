@@ -1,0 +1,243 @@
+//! Signing in and out. Passwords are hashed with argon2id (the `argon2` crate's defaults: 19 MiB, two passes,
+//! one lane, as OWASP recommends) on the blocking pool, never on the async threads. A session is a random
+//! 256-bit token the client keeps; the database keeps only its SHA-256.
+
+use crate::CoreError;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use disha_domain::{Account, Email, Role, parse_new_account};
+use disha_store::{Admission, NewAccountRecord, RateLimit, Store};
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+use std::sync::Arc;
+use time::{Duration, OffsetDateTime};
+
+/// How long a session lasts.
+pub const SESSION_DAYS: i64 = 30;
+/// Sign-in attempts allowed per client address, and per account, in each window.
+pub const SIGN_INS_PER_CLIENT: u32 = 20;
+/// See [`SIGN_INS_PER_CLIENT`].
+pub const SIGN_INS_PER_ACCOUNT: u32 = 10;
+const SIGN_IN_WINDOW_SECS: u32 = 15 * 60;
+
+/// A new session: the token to give the client, and whose it is.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    /// The secret the client sends back (cookie or `Authorization: Token …`).
+    pub token: String,
+    /// The account.
+    pub account: Account,
+}
+
+/// The account use cases.
+#[derive(Clone)]
+pub struct Accounts {
+    store: Arc<dyn Store>,
+    /// Checked when no account has the email, so a sign-in takes as long whether or not the email exists.
+    dummy_hash: Arc<str>,
+}
+
+impl std::fmt::Debug for Accounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Accounts").finish_non_exhaustive()
+    }
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], CoreError> {
+    let mut b = [0_u8; N];
+    getrandom::fill(&mut b).map_err(|e| CoreError::Crypto(e.to_string()))?;
+    Ok(b)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The stored form of a session token.
+#[must_use]
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hash_password(password: &str) -> Result<String, CoreError> {
+    let salt = SaltString::encode_b64(&random_bytes::<16>()?)
+        .map_err(|e| CoreError::Crypto(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| CoreError::Crypto(e.to_string()))
+}
+
+fn verify_password(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, CoreError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| CoreError::Crypto(e.to_string()))
+}
+
+impl Accounts {
+    /// The use cases over `store`.
+    ///
+    /// # Errors
+    /// When the system's random source or the hasher fails.
+    pub fn new(store: Arc<dyn Store>) -> Result<Self, CoreError> {
+        let dummy = hash_password(&hex(&random_bytes::<16>()?))?;
+        Ok(Self {
+            store,
+            dummy_hash: dummy.into(),
+        })
+    }
+
+    /// Creates an account (for operators and, later, registration).
+    ///
+    /// # Errors
+    /// `Invalid` naming each bad field; `Conflict` when the email or username is taken.
+    pub async fn create(
+        &self,
+        email: &str,
+        username: &str,
+        password: &str,
+        role: Role,
+    ) -> Result<i64, CoreError> {
+        let (email, username, password) = parse_new_account(email, username, password)?;
+        let password_hash = blocking(move || hash_password(password.expose())).await??;
+        Ok(self
+            .store
+            .create_account(&NewAccountRecord {
+                email,
+                username,
+                password_hash,
+                role,
+            })
+            .await?)
+    }
+
+    async fn limit(&self, bucket: String, max: u32, now: OffsetDateTime) -> Result<(), CoreError> {
+        let limit = RateLimit {
+            bucket,
+            max,
+            window_secs: SIGN_IN_WINDOW_SECS,
+        };
+        match self.store.hit_rate_limit(&limit, now).await? {
+            Admission::Allowed => Ok(()),
+            Admission::Limited { retry_after_secs } => {
+                tracing::info!(bucket = %limit.bucket.split(':').next().unwrap_or(""), "sign-in throttled");
+                Err(CoreError::RateLimited { retry_after_secs })
+            }
+        }
+    }
+
+    /// Checks an email and password and starts a session. Every attempt counts against the client's and the
+    /// account's limits, and a wrong email, a wrong password and a malformed email are the same answer.
+    ///
+    /// # Errors
+    /// `Unauthenticated` for any bad credentials; `RateLimited` after too many attempts.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+    ) -> Result<SignedIn, CoreError> {
+        let now = OffsetDateTime::now_utc();
+        self.limit(format!("signin-client:{client}"), SIGN_INS_PER_CLIENT, now)
+            .await?;
+        let email = Email::parse(email).ok();
+        if let Some(e) = &email {
+            self.limit(
+                format!("signin-account:{}", e.as_str()),
+                SIGN_INS_PER_ACCOUNT,
+                now,
+            )
+            .await?;
+        }
+        let record = match &email {
+            Some(e) => self.store.login_record(e).await?,
+            None => None,
+        };
+        let phc = record.as_ref().map_or_else(
+            || Arc::clone(&self.dummy_hash),
+            |r| r.password_hash.as_str().into(),
+        );
+        let given = password.to_owned();
+        let ok = blocking(move || verify_password(&given, &phc)).await?;
+        let Some(record) = record.filter(|_| ok) else {
+            return Err(CoreError::Unauthenticated);
+        };
+        let token = hex(&random_bytes::<32>()?);
+        self.store
+            .start_session(
+                record.id,
+                &token_hash(&token),
+                now + Duration::days(SESSION_DAYS),
+            )
+            .await?;
+        let account = self
+            .store
+            .session_account(&token_hash(&token), now)
+            .await?
+            .ok_or(CoreError::Unauthenticated)?;
+        tracing::info!(account = account.id, "signed in");
+        Ok(SignedIn { token, account })
+    }
+
+    /// The account a session token belongs to, if the session is live.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn account_for(&self, token: &str) -> Result<Option<Account>, CoreError> {
+        // Tokens are 64 hex digits; anything else cannot be one, and is not looked up.
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(None);
+        }
+        Ok(self
+            .store
+            .session_account(&token_hash(token), OffsetDateTime::now_utc())
+            .await?)
+    }
+
+    /// Ends the session with this token.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn sign_out(&self, token: &str) -> Result<(), CoreError> {
+        Ok(self.store.end_session(&token_hash(token)).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_argon2id_salted_and_verify_only_the_right_password() {
+        let a = hash_password("river-mango-kite-42").expect("hash");
+        let b = hash_password("river-mango-kite-42").expect("hash");
+        assert!(a.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{a}");
+        assert_ne!(a, b, "each hash has its own salt");
+        assert!(verify_password("river-mango-kite-42", &a));
+        assert!(!verify_password("river-mango-kite-43", &a));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn token_hashes_are_sha256_hex() {
+        assert_eq!(
+            token_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! Signing in and out, from pages and from the RealWorld API, with sessions any instance can read.
+
+use crate::support::{Page, TestApp, spawn_app, spawn_app_on};
+use disha_domain::Role;
+
+const PASSWORD: &str = "river-mango-kite-42";
+
+impl TestApp {
+    async fn editor(&self) {
+        let accounts =
+            disha_core::Accounts::new(std::sync::Arc::clone(&self.store)).expect("accounts");
+        accounts
+            .create("Meera@Example.in", "meera", PASSWORD, Role::Editor)
+            .await
+            .expect("create");
+    }
+
+    async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/users/login"))
+            .json(&serde_json::json!({"user": {"email": email, "password": password}}))
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+#[tokio::test]
+async fn an_app_signs_in_and_reads_the_current_user_with_the_token() {
+    let app = spawn_app().await;
+    app.editor().await;
+    let r = app.login("meera@example.in", PASSWORD).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let body: serde_json::Value = r.json().await.expect("json");
+    let user = &body["user"];
+    assert_eq!(user["username"], "meera");
+    assert_eq!(
+        user["email"], "meera@example.in",
+        "the owner sees their own address"
+    );
+    let token = user["token"].as_str().expect("token").to_owned();
+    assert_eq!(token.len(), 64);
+
+    let me = app
+        .client
+        .get(app.url("/api/user"))
+        .header("authorization", format!("Token {token}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(me.status(), 200);
+    let me: serde_json::Value = me.json().await.expect("json");
+    assert_eq!(me["user"]["username"], "meera");
+
+    // Another instance on the same database knows the session: it lives in the database.
+    let other = spawn_app_on(app.database_url.clone(), app.dir()).await;
+    let me = other
+        .client
+        .get(other.url("/api/user"))
+        .header("authorization", format!("Token {token}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(me.status(), 200);
+    other.stop().await;
+
+    let anon = app.get("/api/user").await;
+    assert_eq!(anon.status(), 401);
+    let body: serde_json::Value = anon.json().await.expect("json");
+    assert!(
+        body["errors"]["token"].is_array(),
+        "RealWorld's error shape: {body}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    let app = spawn_app().await;
+    app.editor().await;
+    let wrong = app.login("meera@example.in", "not-the-password").await;
+    let status_wrong = wrong.status();
+    let body_wrong = wrong.text().await.expect("body");
+    let unknown = app.login("nobody@example.in", "not-the-password").await;
+    assert_eq!(status_wrong, 401);
+    assert_eq!(unknown.status(), 401);
+    assert_eq!(
+        unknown.text().await.expect("body"),
+        body_wrong,
+        "no response reveals whether an email is registered"
+    );
+    let bad = app
+        .client
+        .post(app.url("/api/users/login"))
+        .json(&serde_json::json!({"email": "meera@example.in"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bad.status(), 422);
+    let body: serde_json::Value = bad.json().await.expect("json");
+    assert!(body["errors"]["body"].is_array(), "{body}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn repeated_sign_in_attempts_for_one_account_are_throttled() {
+    let app = spawn_app().await;
+    app.editor().await;
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        statuses.push(
+            app.login("meera@example.in", "guess-guess-guess")
+                .await
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(&statuses[..10], &[401; 10]);
+    assert_eq!(statuses[10], 429);
+    let r = app.login("meera@example.in", PASSWORD).await;
+    assert_eq!(
+        r.status(),
+        429,
+        "even the right password waits out the window"
+    );
+    assert!(r.headers().contains_key("retry-after"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_person_signs_in_with_a_fresh_http_only_cookie_and_signs_out() {
+    let app = spawn_app().await;
+    app.editor().await;
+    // A session id planted before sign-in is not the one that ends up signed in.
+    let planted = "a".repeat(64);
+    let r = app
+        .client
+        .post(app.url("/sign-in"))
+        .header("cookie", format!("disha_session={planted}"))
+        .form(&[("email", "meera@example.in"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/account");
+    let cookie = r.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain http in tests");
+    let session = cookie
+        .split(';')
+        .next()
+        .and_then(|c| c.strip_prefix("disha_session="))
+        .expect("session cookie")
+        .to_owned();
+    assert_ne!(session, planted);
+
+    let page = app
+        .client
+        .get(app.url("/account"))
+        .header("cookie", format!("disha_session={session}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "private, no-store");
+    let html = page.text().await.expect("body");
+    assert!(
+        Page::parse(&html)
+            .text("main")
+            .contains("You are signed in as meera.")
+    );
+    assert!(
+        !html.contains("meera@example.in"),
+        "the page shows no email address"
+    );
+
+    let out = app
+        .client
+        .post(app.url("/sign-out"))
+        .header("cookie", format!("disha_session={session}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(out.status(), 303);
+    assert!(
+        out.headers()["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .contains("Max-Age=0")
+    );
+    let after = app
+        .client
+        .get(app.url("/account"))
+        .header("cookie", format!("disha_session={session}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        after.status(),
+        303,
+        "the session is over in the database, not just in the browser"
+    );
+
+    let wrong = app
+        .client
+        .post(app.url("/sign-in"))
+        .form(&[
+            ("email", "meera@example.in"),
+            ("password", "nope-nope-nope"),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(wrong.status(), 401);
+    assert!(
+        Page::parse(&wrong.text().await.expect("body"))
+            .text(".errors")
+            .contains("did not match")
+    );
+    app.stop().await;
+}
