@@ -7,6 +7,7 @@
 mod accounts;
 mod careers;
 mod feedback;
+mod outbox;
 mod rows;
 mod system;
 

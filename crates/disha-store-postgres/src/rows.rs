@@ -76,6 +76,35 @@ impl AccountRow {
     }
 }
 
+/// One claimed outbox message.
+#[derive(sqlx::FromRow)]
+pub(crate) struct OutboxRow {
+    id: i64,
+    lease_owner: Option<String>,
+    to_addr: String,
+    subject: String,
+    body_text: String,
+    headers_json: String,
+    kind: String,
+    attempts: i64,
+}
+
+impl OutboxRow {
+    pub(crate) fn decode(self) -> Result<disha_store::ClaimedMail, StoreError> {
+        disha_store::decode::OutboxColumns {
+            id: self.id,
+            lease_owner: self.lease_owner,
+            to_addr: self.to_addr,
+            subject: self.subject,
+            body_text: self.body_text,
+            headers_json: self.headers_json,
+            kind: self.kind,
+            attempts: self.attempts,
+        }
+        .decode()
+    }
+}
+
 /// One mistake report.
 #[derive(sqlx::FromRow)]
 pub(crate) struct ReportRow {
@@ -133,4 +162,25 @@ pub(crate) fn db(e: sqlx::Error) -> StoreError {
             .to_owned();
         (field, constraint)
     })
+}
+
+/// Adds a message inside the caller's transaction, so mail goes with the change that causes it.
+pub(crate) async fn enqueue(
+    tx: &mut sqlx::PgConnection,
+    mail: &disha_store::NewMail,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (to_addr, subject, body_text, headers_json, kind, available_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(disha_store::decode::headers_json(&mail.headers))
+    .bind(&mail.kind)
+    .bind(now)
+    .fetch_one(tx)
+    .await
+    .map_err(db)
 }

@@ -8,6 +8,7 @@
 mod accounts;
 mod careers;
 mod feedback;
+mod outbox;
 mod rows;
 mod system;
 

@@ -29,7 +29,9 @@ macro_rules! conformance_suite {
             a_rate_limit_admits_its_maximum_then_refuses_until_the_window_ends,
             a_mistake_report_stays_open_until_an_editor_closes_it,
             an_account_is_unique_by_email_and_by_username_without_case,
-            a_session_signs_in_until_it_ends_or_expires
+            a_session_signs_in_until_it_ends_or_expires,
+            each_message_is_claimed_by_one_dispatcher_at_a_time,
+            an_expired_lease_frees_a_message_and_failures_retry_then_die
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -602,4 +604,135 @@ pub async fn a_session_signs_in_until_it_ends_or_expires(store: &dyn Store) {
         .end_session("aaaa")
         .await
         .expect("ending twice is fine");
+}
+
+fn mail(n: usize) -> crate::NewMail {
+    crate::NewMail {
+        to: format!("reader{n}@example.in"),
+        subject: format!("Message {n}"),
+        text: "Hello.".into(),
+        headers: vec![(
+            "List-Unsubscribe".into(),
+            "<https://disha.example/u/1>".into(),
+        )],
+        kind: "test".into(),
+    }
+}
+
+/// Case.
+pub async fn each_message_is_claimed_by_one_dispatcher_at_a_time(store: &dyn Store) {
+    for n in 0..10 {
+        store.enqueue_mail(&mail(n)).await.expect("enqueue");
+    }
+    let now = time::OffsetDateTime::now_utc() + time::Duration::seconds(1);
+    let until = now + time::Duration::minutes(5);
+    let (a, b) = tokio::join!(
+        store.claim_mail("lease-a", 6, now, until),
+        store.claim_mail("lease-b", 6, now, until)
+    );
+    let (a, b) = (a.expect("claim a"), b.expect("claim b"));
+    let mut ids: Vec<i64> = a.iter().chain(&b).map(|m| m.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        10,
+        "every message claimed, none twice: {} + {}",
+        a.len(),
+        b.len()
+    );
+    assert_eq!(a.len() + b.len(), 10);
+    assert!(
+        store
+            .claim_mail("lease-c", 10, now, until)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let first = a.first().or(b.first()).expect("a message");
+    assert_eq!(first.mail.headers[0].0, "List-Unsubscribe");
+    assert_eq!(first.attempts, 1);
+    assert!(
+        !store
+            .mail_sent(first.id, "lease-x", now)
+            .await
+            .expect("sent"),
+        "another lease cannot mark it"
+    );
+    assert!(
+        store
+            .mail_sent(first.id, &first.lease, now)
+            .await
+            .expect("sent")
+    );
+    let counts = store.outbox_counts().await.expect("counts");
+    assert_eq!((counts.pending, counts.sent, counts.dead), (9, 1, 0));
+}
+
+/// Case.
+pub async fn an_expired_lease_frees_a_message_and_failures_retry_then_die(store: &dyn Store) {
+    let id = store.enqueue_mail(&mail(1)).await.expect("enqueue");
+    let now = time::OffsetDateTime::now_utc() + time::Duration::seconds(1);
+    let minute = time::Duration::minutes(1);
+    let a = store
+        .claim_mail("lease-a", 5, now, now + minute)
+        .await
+        .expect("claim");
+    assert_eq!(a.len(), 1);
+    assert!(
+        store
+            .claim_mail("lease-b", 5, now, now + minute)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    // The first dispatcher stalls past its lease; another takes the message over.
+    let later = now + minute * 2;
+    let b = store
+        .claim_mail("lease-b", 5, later, later + minute)
+        .await
+        .expect("claim");
+    assert_eq!((b.len(), b[0].id, b[0].attempts), (1, id, 2));
+    assert!(
+        !store.mail_sent(id, "lease-a", later).await.expect("sent"),
+        "a lapsed lease cannot mark the message sent"
+    );
+    assert!(
+        store
+            .mail_failed(
+                id,
+                "lease-b",
+                "connection refused",
+                Some(later + minute * 10)
+            )
+            .await
+            .expect("fail")
+    );
+    assert!(
+        store
+            .claim_mail("lease-c", 5, later + minute * 5, later + minute * 6)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let c = store
+        .claim_mail("lease-c", 5, later + minute * 11, later + minute * 12)
+        .await
+        .expect("claim");
+    assert_eq!((c.len(), c[0].attempts), (1, 3));
+    assert!(
+        store
+            .mail_failed(id, "lease-c", "mailbox unavailable", None)
+            .await
+            .expect("fail")
+    );
+    assert!(
+        store
+            .claim_mail("lease-d", 5, later + minute * 60, later + minute * 61)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let counts = store.outbox_counts().await.expect("counts");
+    assert_eq!((counts.pending, counts.sent, counts.dead), (0, 0, 1));
 }

@@ -162,3 +162,74 @@ impl AccountColumns {
         })
     }
 }
+
+/// At most `max` characters of `s`, for error text kept in a column.
+#[must_use]
+pub fn clip(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// Counts per outbox status from `(status, count)` rows.
+#[must_use]
+pub fn outbox_counts(rows: &[(String, i64)]) -> crate::OutboxCounts {
+    let mut c = crate::OutboxCounts::default();
+    for (status, n) in rows {
+        let n = count(*n);
+        match status.as_str() {
+            "pending" => c.pending = n,
+            "sent" => c.sent = n,
+            _ => c.dead = n,
+        }
+    }
+    c
+}
+
+/// A claimed message's columns, as both engines read them.
+#[derive(Debug)]
+pub struct OutboxColumns {
+    /// `id`
+    pub id: i64,
+    /// `lease_owner`
+    pub lease_owner: Option<String>,
+    /// `to_addr`
+    pub to_addr: String,
+    /// `subject`
+    pub subject: String,
+    /// `body_text`
+    pub body_text: String,
+    /// `headers_json`
+    pub headers_json: String,
+    /// `kind`
+    pub kind: String,
+    /// `attempts`
+    pub attempts: i64,
+}
+
+impl OutboxColumns {
+    /// The claimed message.
+    ///
+    /// # Errors
+    /// `Corrupt` when the headers do not parse.
+    pub fn decode(self) -> Result<crate::ClaimedMail, StoreError> {
+        let headers: Vec<(String, String)> = serde_json::from_str(&self.headers_json)
+            .map_err(|e| StoreError::Corrupt(format!("outbox {} headers: {e}", self.id)))?;
+        Ok(crate::ClaimedMail {
+            id: self.id,
+            lease: self.lease_owner.unwrap_or_default(),
+            mail: crate::NewMail {
+                to: self.to_addr,
+                subject: self.subject,
+                text: self.body_text,
+                headers,
+                kind: self.kind,
+            },
+            attempts: self.attempts,
+        })
+    }
+}
+
+/// The stored form of a message's extra headers.
+#[must_use]
+pub fn headers_json(headers: &[(String, String)]) -> String {
+    serde_json::to_string(headers).unwrap_or_else(|_| "[]".to_owned())
+}

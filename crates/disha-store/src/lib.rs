@@ -7,6 +7,7 @@ mod careers;
 pub mod decode;
 mod error;
 mod feedback;
+mod outbox;
 pub mod scopes;
 mod system;
 
@@ -17,9 +18,10 @@ pub use accounts::{AccountStore, LoginRecord, NewAccountRecord};
 pub use careers::{CareerStore, PutOutcome};
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
+pub use outbox::{ClaimedMail, NewMail, OutboxCounts, OutboxStore};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
-pub trait Store: AccountStore + CareerStore + FeedbackStore + SystemStore {}
+pub trait Store: AccountStore + CareerStore + FeedbackStore + OutboxStore + SystemStore {}
 
-impl<T: AccountStore + CareerStore + FeedbackStore + SystemStore> Store for T {}
+impl<T: AccountStore + CareerStore + FeedbackStore + OutboxStore + SystemStore> Store for T {}
