@@ -7,6 +7,7 @@ mod error;
 pub mod feedback;
 pub mod freshness;
 pub mod library;
+pub mod mail;
 
 pub use accounts::{Accounts, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
@@ -14,3 +15,4 @@ pub use error::CoreError;
 pub use feedback::Feedback;
 pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};
+pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};

@@ -24,6 +24,19 @@ impl OutboxStore for SqliteStore {
         now: OffsetDateTime,
         lease_until: OffsetDateTime,
     ) -> Result<Vec<ClaimedMail>, StoreError> {
+        // Most rounds find nothing due; asking a reader first keeps an idle dispatcher from taking the single
+        // write lock every second (which other processes, such as a catalog load, would have to wait for).
+        let due: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM outbox WHERE status = 'pending' AND available_at <= ?1
+               AND (lease_until IS NULL OR lease_until <= ?1) LIMIT 1",
+        )
+        .bind(to_micros(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(db)?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
         // One writer at a time: inside BEGIN IMMEDIATE no other claim can interleave, so selecting and leasing
         // in one statement is enough.
         let mut tx = self

@@ -67,6 +67,29 @@ pub struct Config {
     #[arg(long, env = "DISHA_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..), global = true)]
     pub max_connections: u32,
 
+    /// Where mail goes: `smtp://host:port` (plain, for a local relay), `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS). Unset, mail is written as files to `DISHA_MAIL_DIR`.
+    #[arg(long, env = "DISHA_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every mail.
+    #[arg(
+        long,
+        env = "DISHA_MAIL_FROM",
+        default_value = "Disha <no-reply@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Without `DISHA_SMTP_URL`: the folder mail is written to, one `.eml` file per message.
+    #[arg(
+        long,
+        env = "DISHA_MAIL_DIR",
+        default_value = "data/outbox",
+        global = true
+    )]
+    pub mail_dir: PathBuf,
+
     /// Log format.
     #[arg(long, env = "DISHA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -107,6 +130,9 @@ impl Config {
             trusted_proxies: Vec::new(),
             header_timeout_secs: 10,
             max_connections: 4096,
+            smtp_url: None,
+            mail_from: "Disha <no-reply@localhost>".into(),
+            mail_dir: std::env::temp_dir().join("disha-test-mail"),
             log_format: LogFormat::Text,
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod mail;
 pub mod metrics;
 pub mod server;
 
@@ -105,7 +106,27 @@ pub async fn serve(
             "SQLite mode serves from one instance; run several instances against PostgreSQL instead"
         );
     }
+    let local = listener.local_addr()?;
+    let (stopped_tx, mut stopped_rx) = tokio::sync::watch::channel(false);
+    let dispatcher = disha_core::Dispatcher::new(
+        Arc::clone(&store),
+        mail::transport(config)?,
+        format!("{local}/{}", std::process::id()),
+    );
+    let mail_task = tokio::spawn(
+        dispatcher.run(std::time::Duration::from_secs(1), async move {
+            let _ = stopped_rx.wait_for(|stopped| *stopped).await;
+        }),
+    );
+    let shutdown = async move {
+        shutdown.await;
+        let _ = stopped_tx.send(true);
+    };
     server::run(listener, app, config.connection_limits(), shutdown).await;
+    // The dispatcher finishes the message in hand; what it has not reached stays in the outbox.
+    if let Err(e) = mail_task.await {
+        tracing::warn!(error = %e, "the mail dispatcher stopped abnormally");
+    }
     watcher.abort();
     store.close().await;
     Ok(())

@@ -7,6 +7,7 @@ mod api;
 mod connections;
 mod family;
 mod freshness;
+mod mail;
 mod ops;
 mod pages;
 mod reports;

@@ -20,7 +20,7 @@ pub struct TestApp {
 
 /// A new empty database: a SQLite file in a temporary folder, or with `DISHA_TEST_DB=postgres` a new
 /// database on the throwaway server (made with `psql`, so the tests hold no SQL client code of their own).
-fn fresh_database_url() -> (String, Option<Arc<tempfile::TempDir>>) {
+pub fn fresh_database_url() -> (String, Option<Arc<tempfile::TempDir>>) {
     {
         if std::env::var("DISHA_TEST_DB").as_deref() == Ok("postgres") {
             let admin = std::env::var("TEST_POSTGRES_URL")
