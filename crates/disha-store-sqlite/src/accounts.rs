@@ -104,4 +104,88 @@ impl AccountStore for SqliteStore {
         tx.commit().await.map_err(db)?;
         Ok(())
     }
+
+    async fn start_password_reset(
+        &self,
+        email: &Email,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+        mail: &disha_store::NewMail,
+    ) -> Result<bool, StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+            .bind(email.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "UPDATE account_tokens SET used_at = ? WHERE account_id = ? AND purpose = 'reset' AND used_at IS NULL",
+        )
+        .bind(to_micros(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO account_tokens (token_hash, account_id, purpose, created_at, expires_at)
+             VALUES (?, ?, 'reset', ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(id)
+        .bind(to_micros(now))
+        .bind(to_micros(expires_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        crate::rows::enqueue(&mut tx, mail, now).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
+
+    async fn finish_password_reset(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db)?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE account_tokens SET used_at = ?1
+             WHERE token_hash = ?2 AND purpose = 'reset' AND used_at IS NULL AND expires_at > ?1
+             RETURNING account_id",
+        )
+        .bind(to_micros(now))
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+            .bind(password_hash)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
 }

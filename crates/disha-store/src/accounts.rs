@@ -55,4 +55,24 @@ pub trait AccountStore: Send + Sync {
 
     /// Ends one session; ending an unknown one is not an error.
     async fn end_session(&self, token_hash: &str) -> Result<(), StoreError>;
+
+    /// When an account has this email: stores a single-use reset token (its hash) valid until `expires_at`
+    /// and queues `mail` to it, in one transaction; earlier unused reset tokens of the account stop working.
+    /// Returns whether an account was found (callers must not tell the client).
+    async fn start_password_reset(
+        &self,
+        email: &Email,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+        mail: &crate::NewMail,
+    ) -> Result<bool, StoreError>;
+
+    /// Spends a live reset token: sets the new password hash and ends every session of the account, in one
+    /// transaction. False when the token is unknown, used or expired at `now`.
+    async fn finish_password_reset(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError>;
 }

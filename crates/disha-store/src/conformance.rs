@@ -31,7 +31,8 @@ macro_rules! conformance_suite {
             an_account_is_unique_by_email_and_by_username_without_case,
             a_session_signs_in_until_it_ends_or_expires,
             each_message_is_claimed_by_one_dispatcher_at_a_time,
-            an_expired_lease_frees_a_message_and_failures_retry_then_die
+            an_expired_lease_frees_a_message_and_failures_retry_then_die,
+            a_reset_link_is_single_use_ends_sessions_and_goes_out_with_its_mail
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -735,4 +736,98 @@ pub async fn an_expired_lease_frees_a_message_and_failures_retry_then_die(store:
     );
     let counts = store.outbox_counts().await.expect("counts");
     assert_eq!((counts.pending, counts.sent, counts.dead), (0, 0, 1));
+}
+
+/// Case.
+pub async fn a_reset_link_is_single_use_ends_sessions_and_goes_out_with_its_mail(
+    store: &dyn Store,
+) {
+    let id = store
+        .create_account(&new_account("lata@example.in", "lata"))
+        .await
+        .expect("create");
+    let now = time::OffsetDateTime::now_utc();
+    let hour = time::Duration::hours(1);
+    store
+        .start_session(id, "sess", now + hour)
+        .await
+        .expect("session");
+    let email = |s: &str| disha_domain::Email::parse(s).unwrap_or_else(|e| panic!("{e}"));
+    let m = mail(7);
+    assert!(
+        !store
+            .start_password_reset(&email("nobody@example.in"), "t0", now + hour, &m)
+            .await
+            .expect("start"),
+        "no account, no token"
+    );
+    assert_eq!(
+        store.outbox_counts().await.expect("counts").pending,
+        0,
+        "and no mail"
+    );
+    assert!(
+        store
+            .start_password_reset(&email("lata@example.in"), "t1", now + hour, &m)
+            .await
+            .expect("start")
+    );
+    assert!(
+        store
+            .start_password_reset(&email("lata@example.in"), "t2", now + hour, &m)
+            .await
+            .expect("start")
+    );
+    assert_eq!(
+        store.outbox_counts().await.expect("counts").pending,
+        2,
+        "each link goes out by mail"
+    );
+    assert!(
+        !store
+            .finish_password_reset("t1", "$argon2id$new", now)
+            .await
+            .expect("finish"),
+        "a newer link replaces an older one"
+    );
+    assert!(
+        !store
+            .finish_password_reset("nope", "$argon2id$new", now)
+            .await
+            .expect("finish")
+    );
+    assert!(
+        !store
+            .finish_password_reset("t2", "$argon2id$new", now + hour * 2)
+            .await
+            .expect("finish"),
+        "expired"
+    );
+    assert!(
+        store
+            .finish_password_reset("t2", "$argon2id$new", now)
+            .await
+            .expect("finish")
+    );
+    assert!(
+        !store
+            .finish_password_reset("t2", "$argon2id$newer", now)
+            .await
+            .expect("finish"),
+        "used"
+    );
+    let login = store
+        .login_record(&email("lata@example.in"))
+        .await
+        .expect("login")
+        .expect("found");
+    assert_eq!(login.password_hash, "$argon2id$new");
+    assert!(
+        store
+            .session_account("sess", now)
+            .await
+            .expect("read")
+            .is_none(),
+        "a reset signs the account out everywhere"
+    );
 }
