@@ -19,6 +19,8 @@ pub const SIGN_INS_PER_CLIENT: u32 = 20;
 /// See [`SIGN_INS_PER_CLIENT`].
 pub const SIGN_INS_PER_ACCOUNT: u32 = 10;
 const SIGN_IN_WINDOW_SECS: u32 = 15 * 60;
+/// How long a reset link works.
+pub const RESET_HOURS: i64 = 1;
 
 /// A new session: the token to give the client, and whose it is.
 #[derive(Debug, Clone)]
@@ -207,6 +209,63 @@ impl Accounts {
             .store
             .session_account(&token_hash(token), OffsetDateTime::now_utc())
             .await?)
+    }
+
+    /// Sends a single-use reset link to the account with this email, if there is one. The answer is the
+    /// same either way, so it tells no one whether the email is registered; `make_mail` turns the link's token
+    /// into the message (its words come from the message catalog, its address from the site's public URL).
+    ///
+    /// # Errors
+    /// `RateLimited` after too many requests from the client or for the address; store failures.
+    pub async fn request_password_reset(
+        &self,
+        email: &str,
+        client: &str,
+        make_mail: impl FnOnce(&Email, &str) -> disha_store::NewMail,
+    ) -> Result<(), CoreError> {
+        let now = OffsetDateTime::now_utc();
+        self.limit(format!("reset-client:{client}"), SIGN_INS_PER_CLIENT, now)
+            .await?;
+        let Ok(email) = Email::parse(email) else {
+            return Ok(());
+        };
+        self.limit(format!("reset-account:{}", email.as_str()), 3, now)
+            .await?;
+        let token = hex(&random_bytes::<32>()?);
+        let mail = make_mail(&email, &token);
+        let found = self
+            .store
+            .start_password_reset(
+                &email,
+                &token_hash(&token),
+                now + Duration::hours(RESET_HOURS),
+                &mail,
+            )
+            .await?;
+        tracing::info!(found, "password reset requested");
+        Ok(())
+    }
+
+    /// Spends a reset link's token: sets the new password and signs the account out everywhere.
+    ///
+    /// # Errors
+    /// `Invalid` naming `password` for a weak one; `NotFound` for a token that is unknown, used or expired.
+    pub async fn reset_password(&self, token: &str, password: &str) -> Result<(), CoreError> {
+        let password = disha_domain::NewPassword::parse(password, None, None).map_err(|p| {
+            let mut e = disha_domain::FieldErrors::default();
+            e.at("password", p);
+            CoreError::Invalid(e)
+        })?;
+        let hash = blocking(move || hash_password(password.expose())).await??;
+        if self
+            .store
+            .finish_password_reset(&token_hash(token), &hash, OffsetDateTime::now_utc())
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(CoreError::NotFound)
+        }
     }
 
     /// Ends the session with this token.

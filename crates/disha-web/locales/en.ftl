@@ -329,3 +329,24 @@ role-student = Student
 role-counsellor = Counsellor
 role-editor = Editor
 role-admin = Administrator
+forgot_link = Forgot your password?
+forgot_heading = Reset your password
+forgot_lead = Type the email address of your account. We will send a link to set a new password.
+forgot_button = Send the link
+forgot_sent = If an account uses that address, a link to set a new password is on its way. It works once, for one hour. Check your spam folder if it does not arrive in a few minutes.
+reset_mail_subject = Set a new Disha password
+reset_mail_body =
+    Someone asked to set a new password for your Disha account. If it was you, open this link within { $hours ->
+        [one] an hour
+       *[other] { $hours } hours
+    }:
+
+    { $link }
+
+    The link works once. If you did not ask, you can ignore this mail; your password stays as it is.
+reset_heading = Set a new password
+reset_lead = Choose a new password of at least 10 characters. Signing in anywhere else will end.
+reset_new_password = New password
+reset_password_hint = At least 10 characters; not a common password such as 1234567890.
+reset_button = Set the password
+reset_expired = This link has expired or was already used. Ask for a new one from the sign-in page.

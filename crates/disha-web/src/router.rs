@@ -68,6 +68,14 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in", get(pages::sign_in_form).post(pages::sign_in))
         .route("/sign-out", axum::routing::post(pages::sign_out))
         .route("/account", get(pages::account))
+        .route(
+            "/forgot-password",
+            get(pages::forgot_form).post(pages::forgot),
+        )
+        .route(
+            "/reset-password/{token}",
+            get(pages::reset_form).post(pages::reset),
+        )
         .route("/careers", get(pages::careers))
         .route("/careers/compare", get(pages::compare))
         .route("/careers/{slug}", get(pages::career))

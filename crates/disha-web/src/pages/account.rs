@@ -140,3 +140,200 @@ pub async fn sign_out(State(app): State<AppState>, viewer: Viewer) -> AppResult<
         .insert(header::SET_COOKIE, cleared_cookie(&app));
     Ok(private(resp))
 }
+
+#[derive(Template)]
+#[template(path = "password.html")]
+struct PasswordView<'a> {
+    t: &'a Messages,
+    head: Head,
+    heading: String,
+    lead: String,
+    /// Where the form posts; empty for a page with no form.
+    action: String,
+    /// `email` for the request form, `password` for the new-password form.
+    field: &'static str,
+    error: String,
+}
+
+fn password_page(
+    app: &AppState,
+    path: &str,
+    heading_id: &str,
+    lead: String,
+    action: String,
+    field: &'static str,
+    error: String,
+) -> AppResult<Response> {
+    let t = &app.t;
+    let heading = t.get(heading_id).into_owned();
+    let html = render(&PasswordView {
+        t,
+        head: Head::new(
+            app,
+            format!("{heading} · {}", t.get("site_name")),
+            t.get("sign_in_description").into_owned(),
+            path,
+            "account",
+        ),
+        heading,
+        lead,
+        action,
+        field,
+        error,
+    })?;
+    Ok(private(Html(html).into_response()))
+}
+
+#[derive(Deserialize, Default)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[derive(Deserialize, Default)]
+struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+fn form<T: serde::de::DeserializeOwned>(body: &[u8]) -> AppResult<T> {
+    serde_urlencoded::from_bytes(body).map_err(|_e| {
+        let mut errs = FieldErrors::default();
+        errs.push("body", "must be a form (application/x-www-form-urlencoded)");
+        AppError::Invalid(errs)
+    })
+}
+
+/// `GET /forgot-password`.
+pub async fn forgot_form(State(app): State<AppState>) -> AppResult<Response> {
+    let lead = app.t.get("forgot_lead").into_owned();
+    password_page(
+        &app,
+        "/forgot-password",
+        "forgot_heading",
+        lead,
+        "/forgot-password".into(),
+        "email",
+        String::new(),
+    )
+}
+
+/// `POST /forgot-password`: mails a reset link when the address has an account, and says the same thing
+/// whether or not it does.
+pub async fn forgot(
+    State(app): State<AppState>,
+    client: ClientAddr,
+    body: Bytes,
+) -> AppResult<Response> {
+    let f: EmailForm = form(&body)?;
+    let t = &app.t;
+    app.accounts
+        .request_password_reset(&f.email, &client.0, |email, token| disha_store::NewMail {
+            to: email.as_str().to_owned(),
+            subject: t.get("reset_mail_subject").into_owned(),
+            text: t.fmt(
+                "reset_mail_body",
+                &[
+                    (
+                        "link",
+                        format!("{}/reset-password/{token}", app.base_url).into(),
+                    ),
+                    ("hours", disha_core::accounts::RESET_HOURS.into()),
+                ],
+            ),
+            headers: Vec::new(),
+            kind: "reset".into(),
+        })
+        .await?;
+    let lead = t.get("forgot_sent").into_owned();
+    password_page(
+        &app,
+        "/forgot-password",
+        "forgot_heading",
+        lead,
+        String::new(),
+        "email",
+        String::new(),
+    )
+}
+
+/// `GET /reset-password/{token}`: the new-password form.
+pub async fn reset_form(
+    State(app): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> AppResult<Response> {
+    let lead = app.t.get("reset_lead").into_owned();
+    let action = format!("/reset-password/{}", token_path(&token)?);
+    password_page(
+        &app,
+        "/reset-password",
+        "reset_heading",
+        lead,
+        action,
+        "password",
+        String::new(),
+    )
+}
+
+/// Tokens are 64 hex digits; anything else is no link of ours.
+fn token_path(token: &str) -> AppResult<&str> {
+    if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(token)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// `POST /reset-password/{token}`: sets the password and sends the person to sign in.
+pub async fn reset(
+    State(app): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    let token = token_path(&token)?.to_owned();
+    let f: PasswordForm = form(&body)?;
+    let action = format!("/reset-password/{token}");
+    match app.accounts.reset_password(&token, &f.password).await {
+        Ok(()) => Ok(private(Redirect::to("/sign-in?reset=1").into_response())),
+        Err(CoreError::Invalid(errs)) => {
+            let line = errs
+                .0
+                .first()
+                .map(|e| {
+                    format!(
+                        "{}: {}",
+                        app.t.get("reset_new_password"),
+                        app.t.field_error(e)
+                    )
+                })
+                .unwrap_or_default();
+            let lead = app.t.get("reset_lead").into_owned();
+            let mut resp = password_page(
+                &app,
+                "/reset-password",
+                "reset_heading",
+                lead,
+                action,
+                "password",
+                line,
+            )?;
+            *resp.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(resp)
+        }
+        Err(CoreError::NotFound) => {
+            let lead = app.t.get("reset_expired").into_owned();
+            let mut resp = password_page(
+                &app,
+                "/reset-password",
+                "reset_heading",
+                lead,
+                String::new(),
+                "password",
+                String::new(),
+            )?;
+            *resp.status_mut() = StatusCode::GONE;
+            Ok(resp)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

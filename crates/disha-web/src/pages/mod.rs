@@ -12,7 +12,9 @@ mod report;
 mod seo;
 
 pub use about::about;
-pub use account::{account, sign_in, sign_in_form, sign_out};
+pub use account::{
+    account, forgot, forgot_form, reset, reset_form, sign_in, sign_in_form, sign_out,
+};
 pub use career::career;
 pub use careers::careers;
 pub use compare::compare;

@@ -226,3 +226,68 @@ async fn a_person_signs_in_with_a_fresh_http_only_cookie_and_signs_out() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_the_link_in_the_mail_and_only_once() {
+    let smtpd = crate::mail::Smtpd::start().await;
+    let app = crate::support::spawn_app_with(|c| {
+        c.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtpd.port));
+    })
+    .await;
+    app.editor().await;
+    let ask = |email: &'static str| {
+        app.client
+            .post(app.url("/forgot-password"))
+            .form(&[("email", email)])
+            .send()
+    };
+    let known = ask("meera@example.in").await.expect("request");
+    assert_eq!(known.status(), 200);
+    let known = Page::parse(&known.text().await.expect("body")).text(".lead");
+    let unknown = ask("nobody@example.in").await.expect("request");
+    let unknown = Page::parse(&unknown.text().await.expect("body")).text(".lead");
+    assert_eq!(
+        known, unknown,
+        "the answer does not tell whether the address has an account"
+    );
+
+    let mail = smtpd.wait_for(1).await;
+    assert_eq!(mail.len(), 1, "one mail, to the account that exists");
+    assert!(mail[0].contains("To: meera@example.in"));
+    // Long lines arrive quoted-printable, with soft line breaks that are not part of the text.
+    let body = mail[0].replace("=\r\n", "").replace("=\n", "");
+    let start = body.find("/reset-password/").expect("a link");
+    let path: String = body[start..]
+        .chars()
+        .take("/reset-password/".len() + 64)
+        .collect();
+
+    let (status, _) = app.get_text(&path).await;
+    assert_eq!(status, 200);
+    let set = |password: &'static str| {
+        app.client
+            .post(app.url(&path))
+            .form(&[("password", password)])
+            .send()
+    };
+    let weak = set("1234567890").await.expect("request");
+    assert_eq!(weak.status(), 400);
+    let ok = set("new-river-kite-77").await.expect("request");
+    assert_eq!(ok.status(), 303);
+    assert_eq!(
+        app.login("meera@example.in", "new-river-kite-77")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(app.login("meera@example.in", PASSWORD).await.status(), 401);
+    let again = set("another-kite-88").await.expect("request");
+    assert_eq!(again.status(), 410, "the link works once");
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        smtpd.messages().len(),
+        1,
+        "no mail went to the unknown address"
+    );
+    app.stop().await;
+}

@@ -13,7 +13,9 @@ use std::time::Duration;
 /// An SMTP server writing what it receives to a Maildir; stopped when dropped.
 pub struct Smtpd {
     child: Child,
+    /// Where it listens on 127.0.0.1.
     pub port: u16,
+    /// The Maildir it writes to.
     pub maildir: tempfile::TempDir,
 }
 
@@ -25,6 +27,7 @@ impl Drop for Smtpd {
 }
 
 impl Smtpd {
+    /// Starts aiosmtpd (installed by `scripts/install-test-deps`) on a free port.
     pub async fn start() -> Self {
         let python = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../../target/test-tools/venv/bin/python");

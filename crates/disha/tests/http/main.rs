@@ -7,7 +7,7 @@ mod api;
 mod connections;
 mod family;
 mod freshness;
-mod mail;
+pub mod mail;
 mod ops;
 mod pages;
 mod reports;

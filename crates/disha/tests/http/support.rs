@@ -118,10 +118,14 @@ async fn spawn_configured(
     let store = Arc::clone(&prepared.store);
     let (tx, rx) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
-        disha::serve(&config, prepared, listener, async {
+        let r = disha::serve(&config, prepared, listener, async {
             let _ = rx.await;
         })
-        .await
+        .await;
+        if let Err(e) = &r {
+            eprintln!("server ended: {e:#}");
+        }
+        r
     });
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
