@@ -110,6 +110,26 @@ test('a parent reports a mistake in a profile without JavaScript, and is told wh
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Thank you for your report');
 });
 
+test('an editor signs in and out without JavaScript, and a wrong password says nothing about the address', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel('Email address').fill('editor@example.in');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  assert.match(await page.locator('.errors').textContent(), /did not match an account/);
+  await page.getByLabel('Password').fill('e2e-editor-river-42');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/account$/);
+  assert.match(await page.locator('main').textContent(), /You are signed in as editor\./);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'disha_session');
+  assert.ok(session && session.httpOnly && session.sameSite === 'Lax', JSON.stringify(session));
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${BASE}/`);
+  await page.goto(`${BASE}/account`);
+  await page.waitForURL(/\/sign-in$/);
+});
+
 const pages = [
   ['home', '/'],
   ['careers', '/careers'],
@@ -123,6 +143,8 @@ const pages = [
   ['about', '/about'],
   ['report', '/careers/nurse/report'],
   ['career-ias', '/careers/ias-officer'],
+  ['sign-in', '/sign-in'],
+  ['forgot-password', '/forgot-password'],
   ['not-found', '/careers/no-such-career'],
   ['api-docs', '/api/docs'],
 ];
