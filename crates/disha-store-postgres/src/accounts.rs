@@ -1,5 +1,5 @@
 use crate::PgStore;
-use crate::rows::{self, AccountRow, db};
+use crate::rows::{self, db};
 use async_trait::async_trait;
 use disha_domain::{Account, Email};
 use disha_store::{AccountStore, LoginRecord, NewAccountRecord, StoreError};
@@ -69,7 +69,7 @@ impl AccountStore for PgStore {
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<Account>, StoreError> {
-        let row: Option<AccountRow> = sqlx::query_as(
+        let row: Option<disha_store::decode::AccountColumns> = sqlx::query_as(
             "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
              FROM sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = $1 AND s.expires_at > $2",
@@ -79,7 +79,8 @@ impl AccountStore for PgStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
-        row.map(AccountRow::decode).transpose()
+        row.map(disha_store::decode::AccountColumns::decode)
+            .transpose()
     }
 
     async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {

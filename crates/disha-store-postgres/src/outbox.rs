@@ -1,5 +1,5 @@
 use crate::PgStore;
-use crate::rows::{OutboxRow, db};
+use crate::rows::db;
 use async_trait::async_trait;
 use disha_store::{ClaimedMail, NewMail, OutboxCounts, OutboxStore, StoreError, decode};
 use time::OffsetDateTime;
@@ -22,7 +22,7 @@ impl OutboxStore for PgStore {
     ) -> Result<Vec<ClaimedMail>, StoreError> {
         // SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for, so
         // dispatchers on several instances share the queue without ever holding the same message.
-        let rows: Vec<OutboxRow> = sqlx::query_as(
+        let rows: Vec<disha_store::decode::OutboxColumns> = sqlx::query_as(
             "UPDATE outbox SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox
                           WHERE status = 'pending' AND available_at <= $3
@@ -40,7 +40,7 @@ impl OutboxStore for PgStore {
         .map_err(db)?;
         let mut out: Vec<ClaimedMail> = rows
             .into_iter()
-            .map(OutboxRow::decode)
+            .map(disha_store::decode::OutboxColumns::decode)
             .collect::<Result<_, _>>()?;
         out.sort_by_key(|m| m.id);
         Ok(out)

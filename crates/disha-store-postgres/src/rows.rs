@@ -51,60 +51,6 @@ pub(crate) struct ExistingRow {
     pub(crate) same: bool,
 }
 
-/// One account, as sessions read it.
-#[derive(sqlx::FromRow)]
-pub(crate) struct AccountRow {
-    id: i64,
-    email: String,
-    username: String,
-    role: String,
-    bio: String,
-    image: String,
-}
-
-impl AccountRow {
-    pub(crate) fn decode(self) -> Result<disha_domain::Account, StoreError> {
-        disha_store::decode::AccountColumns {
-            id: self.id,
-            email: self.email,
-            username: self.username,
-            role: self.role,
-            bio: self.bio,
-            image: self.image,
-        }
-        .decode()
-    }
-}
-
-/// One claimed outbox message.
-#[derive(sqlx::FromRow)]
-pub(crate) struct OutboxRow {
-    id: i64,
-    lease_owner: Option<String>,
-    to_addr: String,
-    subject: String,
-    body_text: String,
-    headers_json: String,
-    kind: String,
-    attempts: i64,
-}
-
-impl OutboxRow {
-    pub(crate) fn decode(self) -> Result<disha_store::ClaimedMail, StoreError> {
-        disha_store::decode::OutboxColumns {
-            id: self.id,
-            lease_owner: self.lease_owner,
-            to_addr: self.to_addr,
-            subject: self.subject,
-            body_text: self.body_text,
-            headers_json: self.headers_json,
-            kind: self.kind,
-            attempts: self.attempts,
-        }
-        .decode()
-    }
-}
-
 /// One mistake report.
 #[derive(sqlx::FromRow)]
 pub(crate) struct ReportRow {

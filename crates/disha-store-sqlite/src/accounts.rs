@@ -1,5 +1,5 @@
 use crate::SqliteStore;
-use crate::rows::{AccountRow, db, to_micros};
+use crate::rows::{db, to_micros};
 use async_trait::async_trait;
 use disha_domain::{Account, Email};
 use disha_store::{AccountStore, LoginRecord, NewAccountRecord, StoreError};
@@ -8,11 +8,7 @@ use time::OffsetDateTime;
 #[async_trait]
 impl AccountStore for SqliteStore {
     async fn create_account(&self, a: &NewAccountRecord) -> Result<i64, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -47,11 +43,7 @@ impl AccountStore for SqliteStore {
         expires_at: OffsetDateTime,
     ) -> Result<(), StoreError> {
         let now = OffsetDateTime::now_utc();
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         // Expired sessions are swept as new ones start, so the table holds only live ones and a few more.
         sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
             .bind(to_micros(now))
@@ -77,7 +69,7 @@ impl AccountStore for SqliteStore {
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<Account>, StoreError> {
-        let row: Option<AccountRow> = sqlx::query_as(
+        let row: Option<disha_store::decode::AccountColumns> = sqlx::query_as(
             "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
              FROM sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = ? AND s.expires_at > ?",
@@ -87,15 +79,12 @@ impl AccountStore for SqliteStore {
         .fetch_optional(&self.reader)
         .await
         .map_err(db)?;
-        row.map(AccountRow::decode).transpose()
+        row.map(disha_store::decode::AccountColumns::decode)
+            .transpose()
     }
 
     async fn end_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash)
             .execute(&mut *tx)
@@ -113,11 +102,7 @@ impl AccountStore for SqliteStore {
         mail: &disha_store::NewMail,
     ) -> Result<bool, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
             .bind(email.as_str())
             .fetch_optional(&mut *tx)
@@ -156,11 +141,7 @@ impl AccountStore for SqliteStore {
         password_hash: &str,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let id: Option<i64> = sqlx::query_scalar(
             "UPDATE account_tokens SET used_at = ?1
              WHERE token_hash = ?2 AND purpose = 'reset' AND used_at IS NULL AND expires_at > ?1

@@ -14,11 +14,7 @@ impl CareerStore for SqliteStore {
     async fn put_careers(&self, profiles: &[CareerProfile]) -> Result<PutOutcome, StoreError> {
         let now = to_micros(OffsetDateTime::now_utc());
         let mut out = PutOutcome::default();
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         for p in profiles {
             let body = encode(p)?;
             let existing: Option<ExistingRow> =

@@ -13,11 +13,7 @@ impl FeedbackStore for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Admission, StoreError> {
         let (start, left) = window(now, limit.window_secs);
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM rate_limits WHERE expires_at <= ?")
             .bind(now.unix_timestamp())
             .execute(&mut *tx)
@@ -46,11 +42,7 @@ impl FeedbackStore for SqliteStore {
     }
 
     async fn add_mistake_report(&self, report: &MistakeReport) -> Result<i64, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO mistake_reports (career_slug, section, message, evidence_url, created_at)
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -79,11 +71,7 @@ impl FeedbackStore for SqliteStore {
     }
 
     async fn close_mistake_report(&self, id: i64) -> Result<bool, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE mistake_reports SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
         )

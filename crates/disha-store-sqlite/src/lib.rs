@@ -56,4 +56,15 @@ impl SqliteStore {
             .connect_lazy_with(base.read_only(true));
         Ok(Self { writer, reader })
     }
+
+    /// A write transaction on the single writer, taking the write lock at once (`BEGIN IMMEDIATE`), so it
+    /// waits for the lock up front instead of failing when a read would have to be upgraded.
+    pub(crate) async fn write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(rows::db)
+    }
 }

@@ -1,5 +1,5 @@
 use crate::SqliteStore;
-use crate::rows::{OutboxRow, db, to_micros};
+use crate::rows::{db, to_micros};
 use async_trait::async_trait;
 use disha_store::{ClaimedMail, NewMail, OutboxCounts, OutboxStore, StoreError, decode};
 use time::OffsetDateTime;
@@ -7,11 +7,7 @@ use time::OffsetDateTime;
 #[async_trait]
 impl OutboxStore for SqliteStore {
     async fn enqueue_mail(&self, mail: &NewMail) -> Result<i64, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let id = crate::rows::enqueue(&mut tx, mail, OffsetDateTime::now_utc()).await?;
         tx.commit().await.map_err(db)?;
         Ok(id)
@@ -39,12 +35,8 @@ impl OutboxStore for SqliteStore {
         }
         // One writer at a time: inside BEGIN IMMEDIATE no other claim can interleave, so selecting and leasing
         // in one statement is enough.
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
-        let rows: Vec<OutboxRow> = sqlx::query_as(
+        let mut tx = self.write().await?;
+        let rows: Vec<disha_store::decode::OutboxColumns> = sqlx::query_as(
             "UPDATE outbox SET lease_owner = ?1, lease_until = ?2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox
                           WHERE status = 'pending' AND available_at <= ?3
@@ -62,7 +54,7 @@ impl OutboxStore for SqliteStore {
         tx.commit().await.map_err(db)?;
         let mut out: Vec<ClaimedMail> = rows
             .into_iter()
-            .map(OutboxRow::decode)
+            .map(disha_store::decode::OutboxColumns::decode)
             .collect::<Result<_, _>>()?;
         out.sort_by_key(|m| m.id);
         Ok(out)
@@ -74,11 +66,7 @@ impl OutboxStore for SqliteStore {
         lease: &str,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE outbox SET status = 'sent', sent_at = ?, lease_owner = NULL, lease_until = NULL
              WHERE id = ? AND lease_owner = ? AND status = 'pending'",
@@ -101,11 +89,7 @@ impl OutboxStore for SqliteStore {
         error: &str,
         retry_at: Option<OffsetDateTime>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(db)?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE outbox SET status = CASE WHEN ?1 IS NULL THEN 'dead' ELSE 'pending' END,
                     available_at = COALESCE(?1, available_at), last_error = ?2,

@@ -126,6 +126,7 @@ impl ReportColumns {
 
 /// A stored account's columns, as both engines read them.
 #[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct AccountColumns {
     /// `id`
     pub id: i64,
@@ -186,6 +187,7 @@ pub fn outbox_counts(rows: &[(String, i64)]) -> crate::OutboxCounts {
 
 /// A claimed message's columns, as both engines read them.
 #[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct OutboxColumns {
     /// `id`
     pub id: i64,
