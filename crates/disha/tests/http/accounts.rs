@@ -291,3 +291,49 @@ async fn a_forgotten_password_is_reset_by_the_link_in_the_mail_and_only_once() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_front_end_on_another_origin_signs_in_by_token_but_cookies_cannot_be_ridden() {
+    let app = spawn_app().await;
+    app.editor().await;
+    let r = app
+        .client
+        .post(app.url("/api/users/login"))
+        .header("origin", "https://conduit.example")
+        .json(&serde_json::json!({"user": {"email": "meera@example.in", "password": PASSWORD}}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        r.status(),
+        200,
+        "token-based API calls from another origin are not CSRF"
+    );
+    let r = app
+        .client
+        .post(app.url("/api/users/login"))
+        .header("origin", "https://evil.example")
+        .header("cookie", "disha_session=whatever")
+        .json(&serde_json::json!({"user": {"email": "meera@example.in", "password": PASSWORD}}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        r.status(),
+        403,
+        "a request riding the session cookie from another site is refused"
+    );
+    let r = app
+        .client
+        .post(app.url("/sign-out"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        r.status(),
+        403,
+        "pages are protected with or without a cookie"
+    );
+    app.stop().await;
+}
