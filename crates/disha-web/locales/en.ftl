@@ -350,3 +350,5 @@ reset_new_password = New password
 reset_password_hint = At least 10 characters; not a common password such as 1234567890.
 reset_button = Set the password
 reset_expired = This link has expired or was already used. Ask for a new one from the sign-in page.
+footer_sign_in = Sign in (editors and counsellors)
+reset_done = Your new password is set, and you were signed out everywhere else. Sign in with it now.

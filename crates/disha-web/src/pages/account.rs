@@ -23,6 +23,7 @@ struct SignInView<'a> {
     head: Head,
     email: String,
     error: String,
+    notice: String,
 }
 
 #[derive(Template)]
@@ -50,7 +51,7 @@ fn private(mut resp: Response) -> Response {
     resp
 }
 
-fn sign_in_page(app: &AppState, email: String, error: String) -> AppResult<String> {
+fn sign_in_page(app: &AppState, email: String, error: String, notice: String) -> AppResult<String> {
     let t = &app.t;
     render(&SignInView {
         t,
@@ -63,14 +64,30 @@ fn sign_in_page(app: &AppState, email: String, error: String) -> AppResult<Strin
         ),
         email,
         error,
+        notice,
     })
 }
 
-/// `GET /sign-in`.
-pub async fn sign_in_form(State(app): State<AppState>) -> AppResult<Response> {
-    Ok(private(
-        Html(sign_in_page(&app, String::new(), String::new())?).into_response(),
-    ))
+#[derive(Deserialize, Default)]
+struct SignInQuery {
+    #[serde(default)]
+    reset: Option<String>,
+}
+
+/// `GET /sign-in`; after a password reset (`?reset=1`) it says the new password is set.
+pub async fn sign_in_form(
+    State(app): State<AppState>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> AppResult<Response> {
+    let q: SignInQuery =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
+    let notice = if q.reset.is_some() {
+        app.t.get("reset_done").into_owned()
+    } else {
+        String::new()
+    };
+    let html = sign_in_page(&app, String::new(), String::new(), notice)?;
+    Ok(private(Html(html).into_response()))
 }
 
 /// `POST /sign-in`: a new session and its cookie, then the account page; or the form again with one message
@@ -97,7 +114,12 @@ pub async fn sign_in(
             Ok(private(resp))
         }
         Err(CoreError::Unauthenticated) => {
-            let html = sign_in_page(&app, form.email, app.t.get("sign_in_failed").into_owned())?;
+            let html = sign_in_page(
+                &app,
+                form.email,
+                app.t.get("sign_in_failed").into_owned(),
+                String::new(),
+            )?;
             Ok(private(
                 (StatusCode::UNAUTHORIZED, Html(html)).into_response(),
             ))

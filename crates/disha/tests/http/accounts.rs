@@ -274,6 +274,13 @@ async fn a_forgotten_password_is_reset_by_the_link_in_the_mail_and_only_once() {
     assert_eq!(weak.status(), 400);
     let ok = set("new-river-kite-77").await.expect("request");
     assert_eq!(ok.status(), 303);
+    let next = ok.headers()["location"].to_str().expect("ascii").to_owned();
+    let (_, html) = app.get_text(&next).await;
+    assert!(
+        Page::parse(&html)
+            .text("[role=status]")
+            .contains("new password is set")
+    );
     assert_eq!(
         app.login("meera@example.in", "new-river-kite-77")
             .await
