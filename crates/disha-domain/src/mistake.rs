@@ -54,6 +54,25 @@ impl ProfileSection {
     }
 }
 
+/// Drops spaces at either end, where a space is what `\s` means in the JSON Schema patterns the API publishes
+/// (ECMA-262 white space and line terminators). Rust's `trim` also drops U+0085, which those patterns count
+/// as a character, so a message the schema allows could otherwise come up one character short here.
+fn trim_spaces(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        matches!(
+            c,
+            '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+                ..='\u{200a}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202f}'
+                    | '\u{205f}'
+                    | '\u{3000}'
+                    | '\u{feff}'
+        )
+    })
+}
+
 /// Longest report text accepted: room for a paragraph and a quotation, not for an essay.
 pub const MAX_REPORT_CHARS: usize = 2000;
 
@@ -102,12 +121,12 @@ impl MistakeReport {
         if section.is_none() {
             e.at("section", Problem::one_of_variants::<ProfileSection>());
         }
-        let message = raw.message.as_deref().unwrap_or_default().trim().to_owned();
+        let message = trim_spaces(raw.message.as_deref().unwrap_or_default()).to_owned();
         let n = message.chars().count();
         if !(10..=MAX_REPORT_CHARS).contains(&n) {
             e.at("message", Problem::length(10, MAX_REPORT_CHARS, n));
         }
-        let evidence_url = match raw.evidence_url.as_deref().map(str::trim) {
+        let evidence_url = match raw.evidence_url.as_deref().map(trim_spaces) {
             Some(u) if !u.is_empty() => match SourceUrl::parse(u) {
                 Ok(u) => Some(u),
                 Err(p) => {
@@ -165,6 +184,20 @@ mod tests {
         let r = MistakeReport::parse(slug(), &raw("other", "Something else is wrong.", " "))
             .expect("valid");
         assert_eq!(r.evidence_url, None, "a blank link is no link");
+    }
+
+    #[test]
+    fn spaces_are_what_the_published_schema_calls_spaces() {
+        // Ten characters once the tab and vertical tab at the end are dropped; U+0085 is not a space there.
+        let r = MistakeReport::parse(
+            slug(),
+            &raw(
+                "seats",
+                ",\u{ca}0\u{0f}\u{f8}qR\u{d5}\u{dd}\u{85}\t\u{0b}",
+                "",
+            ),
+        );
+        assert_eq!(r.map(|r| r.message.chars().count()), Ok(10));
     }
 
     #[test]
