@@ -182,16 +182,12 @@ impl Accounts {
         let token = hex(&random_bytes::<32>()?);
         self.store
             .start_session(
-                record.id,
+                record.account.id,
                 &token_hash(&token),
                 now + Duration::days(SESSION_DAYS),
             )
             .await?;
-        let account = self
-            .store
-            .session_account(&token_hash(&token), now)
-            .await?
-            .ok_or(CoreError::Unauthenticated)?;
+        let account = record.account;
         tracing::info!(account = account.id, "signed in");
         Ok(SignedIn { token, account })
     }

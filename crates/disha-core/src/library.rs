@@ -206,6 +206,18 @@ impl Library {
         Ok(featured(&listing))
     }
 
+    /// A published career's summary, from memory: for pages that only need its title.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown slug or a draft; store failures.
+    pub async fn summary(&self, slug: &Slug) -> Result<CareerSummary, CoreError> {
+        self.listing()
+            .await?
+            .pick(std::slice::from_ref(slug))
+            .pop()
+            .ok_or(CoreError::NotFound)
+    }
+
     /// Published careers with their last change, for the sitemap.
     ///
     /// # Errors

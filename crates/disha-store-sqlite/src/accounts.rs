@@ -27,13 +27,15 @@ impl AccountStore for SqliteStore {
     }
 
     async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM accounts WHERE email = ?")
-                .bind(email.as_str())
-                .fetch_optional(&self.reader)
-                .await
-                .map_err(db)?;
-        Ok(row.map(|(id, password_hash)| LoginRecord { id, password_hash }))
+        let row: Option<disha_store::decode::LoginColumns> = sqlx::query_as(
+            "SELECT id, email, username, role, bio, image, password_hash FROM accounts WHERE email = ?",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(db)?;
+        row.map(disha_store::decode::LoginColumns::decode)
+            .transpose()
     }
 
     async fn start_session(

@@ -22,8 +22,8 @@ pub struct NewAccountRecord {
 /// What signing in compares against.
 #[derive(Debug, Clone)]
 pub struct LoginRecord {
-    /// The account.
-    pub id: i64,
+    /// The account, so a successful sign-in needs no second read.
+    pub account: Account,
     /// The PHC-format hash.
     pub password_hash: String,
 }

@@ -519,7 +519,10 @@ pub async fn an_account_is_unique_by_email_and_by_username_without_case(store: &
         .await
         .expect("login")
         .expect("found");
-    assert_eq!(login.id, id);
+    assert_eq!(
+        (login.account.id, login.account.username.as_str()),
+        (id, "AshaK")
+    );
     assert!(login.password_hash.starts_with("$argon2id$"));
 
     let err = store

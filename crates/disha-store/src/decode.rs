@@ -235,3 +235,27 @@ impl OutboxColumns {
 pub fn headers_json(headers: &[(String, String)]) -> String {
     serde_json::to_string(headers).unwrap_or_else(|_| "[]".to_owned())
 }
+
+/// An account's columns with its password hash, for signing in.
+#[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct LoginColumns {
+    /// The account.
+    #[cfg_attr(feature = "sqlx", sqlx(flatten))]
+    pub account: AccountColumns,
+    /// `password_hash`
+    pub password_hash: String,
+}
+
+impl LoginColumns {
+    /// The login record.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<crate::LoginRecord, StoreError> {
+        Ok(crate::LoginRecord {
+            account: self.account.decode()?,
+            password_hash: self.password_hash,
+        })
+    }
+}

@@ -131,12 +131,11 @@ pub async fn report_form(
         Kind::Html,
         &headers,
         || async {
-            let page = app.library.career(&slug).await?;
-            let p = &page.career.profile;
+            let c = app.library.summary(&slug).await?;
             render(&form(
                 &app,
-                p.slug.as_str(),
-                &p.title,
+                c.slug.as_str(),
+                &c.title,
                 &RawMistakeReport::default(),
                 Vec::new(),
                 &[],
@@ -159,7 +158,9 @@ pub async fn report_send(
         errs.push("body", "must be a form (application/x-www-form-urlencoded)");
         AppError::Invalid(errs)
     })?;
-    let title = app.library.career(&slug).await?.career.profile.title;
+    // The title is needed only to show the form again, and comes from memory; the report itself checks
+    // the career against the store.
+    let title = app.library.summary(&slug).await?.title;
     match app.feedback.report_mistake(&slug, &raw, &client.0).await {
         Ok(_) => Ok(Redirect::to(&format!("/careers/{slug}/report/thanks")).into_response()),
         Err(CoreError::Invalid(errs)) => {
@@ -195,8 +196,7 @@ pub async fn report_thanks(
         Kind::Html,
         &headers,
         || async {
-            let page = app.library.career(&slug).await?;
-            let p = &page.career.profile;
+            let p = app.library.summary(&slug).await?;
             let t = &app.t;
             render(&ThanksView {
                 t,
