@@ -5,7 +5,7 @@
 use crate::CoreError;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use disha_domain::{Account, Email, Role, parse_new_account};
+use disha_domain::{Account, Email, Role, Username, parse_new_account};
 use disha_store::{Admission, NewAccountRecord, RateLimit, Store};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
@@ -21,6 +21,25 @@ pub const SIGN_INS_PER_ACCOUNT: u32 = 10;
 const SIGN_IN_WINDOW_SECS: u32 = 15 * 60;
 /// How long a reset link works.
 pub const RESET_HOURS: i64 = 1;
+/// How long a verification link works.
+pub const VERIFY_HOURS: i64 = 48;
+/// Registrations allowed from one client address an hour.
+pub const REGISTRATIONS_PER_CLIENT: u32 = 10;
+
+/// Changes to one's own account as sent; `None` leaves a field alone.
+#[derive(Debug, Clone, Default)]
+pub struct RawAccountChanges {
+    /// Address (only the current one is accepted).
+    pub email: Option<String>,
+    /// New public name.
+    pub username: Option<String>,
+    /// New biography.
+    pub bio: Option<String>,
+    /// New picture address.
+    pub image: Option<String>,
+    /// New password.
+    pub password: Option<String>,
+}
 
 /// A new session: the token to give the client, and whose it is.
 #[derive(Debug, Clone)]
@@ -124,15 +143,188 @@ impl Accounts {
                 username,
                 password_hash,
                 role,
+                // Operators vouch for the addresses they enter.
+                verified: true,
             })
             .await?)
     }
 
+    /// Registers a student account and signs it in. The answer is the same whether or not the address
+    /// already belongs to someone: a free address gets a verification link, a taken one a note to its
+    /// owner, and either way the new account cannot sign in with a password until its address is verified.
+    /// `make_mails` turns the address and the link's token into those two messages.
+    ///
+    /// # Errors
+    /// `Invalid` naming each bad field; `Conflict` naming `username` when the name is taken; `RateLimited`
+    /// after too many registrations from one client.
+    pub async fn register(
+        &self,
+        email: &str,
+        username: &str,
+        password: &str,
+        client: &str,
+        make_mails: impl FnOnce(&Email, &str) -> (disha_store::NewMail, disha_store::NewMail),
+    ) -> Result<SignedIn, CoreError> {
+        let now = OffsetDateTime::now_utc();
+        let (email, username, password) = parse_new_account(email, username, password)?;
+        self.limit_for(
+            format!("register-client:{client}"),
+            REGISTRATIONS_PER_CLIENT,
+            3600,
+            now,
+        )
+        .await?;
+        let password_hash = blocking(move || hash_password(password.expose())).await??;
+        let verify_token = hex(&random_bytes::<32>()?);
+        let session_token = hex(&random_bytes::<32>()?);
+        let (verify_mail, taken_mail) = make_mails(&email, &verify_token);
+        let account = NewAccountRecord {
+            email,
+            username,
+            password_hash,
+            role: Role::Student,
+            verified: false,
+        };
+        let id = self
+            .store
+            .register(&disha_store::Registration {
+                account: account.clone(),
+                verify_token_hash: token_hash(&verify_token),
+                verify_expires_at: now + Duration::hours(VERIFY_HOURS),
+                session_token_hash: token_hash(&session_token),
+                session_expires_at: now + Duration::days(SESSION_DAYS),
+                verify_mail,
+                taken_mail,
+            })
+            .await?;
+        tracing::info!(account = id, "registered");
+        Ok(SignedIn {
+            token: session_token,
+            account: Account {
+                id,
+                email: account.email,
+                username: account.username,
+                role: account.role,
+                bio: String::new(),
+                image: String::new(),
+                verified: false,
+            },
+        })
+    }
+
+    /// Spends a verification link's token.
+    ///
+    /// # Errors
+    /// `NotFound` for a token that is unknown, used or expired; `Conflict` naming `email` when another
+    /// account verified the address first.
+    pub async fn verify_email(&self, token: &str) -> Result<Account, CoreError> {
+        match self
+            .store
+            .verify_email(&token_hash(token), OffsetDateTime::now_utc())
+            .await?
+        {
+            disha_store::Verification::Verified(a) => {
+                tracing::info!(account = a.id, "address verified");
+                Ok(a)
+            }
+            disha_store::Verification::AddressTaken => Err(CoreError::Conflict {
+                field: "email".into(),
+                source: disha_store::StoreError::Corrupt(
+                    "address verified by another account".into(),
+                ),
+            }),
+            disha_store::Verification::Invalid => Err(CoreError::NotFound),
+        }
+    }
+
+    /// Changes one's own name, biography, picture or password. A new address is not taken here: addresses
+    /// change only through a verification link (`Invalid` naming `email`).
+    ///
+    /// # Errors
+    /// `Invalid` naming each bad field; `Conflict` naming `username`.
+    pub async fn update(
+        &self,
+        account: &Account,
+        changes: RawAccountChanges,
+    ) -> Result<Account, CoreError> {
+        let mut e = disha_domain::FieldErrors::default();
+        if let Some(addr) = changes.email.as_deref()
+            && Email::parse(addr).ok().as_ref() != Some(&account.email)
+        {
+            e.at(
+                "email",
+                disha_domain::Problem::invalid("cannot be changed here yet; write to the editors"),
+            );
+        }
+        let username = changes
+            .username
+            .as_deref()
+            .map(Username::parse)
+            .transpose()
+            .map_err(|p| e.at("username", p))
+            .ok()
+            .flatten();
+        let bio = changes.bio.map(|b| b.trim().to_owned());
+        if bio.as_ref().is_some_and(|b| b.chars().count() > 500) {
+            e.at("bio", disha_domain::Problem::length(0, 500, 501));
+        }
+        let image = changes.image.map(|i| i.trim().to_owned());
+        if let Some(i) = &image
+            && !i.is_empty()
+            && (!i.starts_with("https://")
+                || i.len() > 300
+                || i.chars()
+                    .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>')))
+        {
+            e.at(
+                "image",
+                disha_domain::Problem::format("an address starting with https://"),
+            );
+        }
+        let password = changes
+            .password
+            .as_deref()
+            .map(|p| disha_domain::NewPassword::parse(p, Some(&account.email), None))
+            .transpose()
+            .map_err(|p| e.at("password", p))
+            .ok()
+            .flatten();
+        if !e.is_empty() {
+            return Err(CoreError::Invalid(e));
+        }
+        let password_hash = match password {
+            Some(p) => Some(blocking(move || hash_password(p.expose())).await??),
+            None => None,
+        };
+        Ok(self
+            .store
+            .update_account(
+                account.id,
+                &disha_store::AccountChanges {
+                    username,
+                    bio,
+                    image,
+                    password_hash,
+                },
+            )
+            .await?)
+    }
+
     async fn limit(&self, bucket: String, max: u32, now: OffsetDateTime) -> Result<(), CoreError> {
+        self.limit_for(bucket, max, SIGN_IN_WINDOW_SECS, now).await
+    }
+
+    async fn limit_for(
+        &self,
+        bucket: String,
+        max: u32,
+        window_secs: u32,
+        now: OffsetDateTime,
+    ) -> Result<(), CoreError> {
         let limit = RateLimit {
             bucket,
             max,
-            window_secs: SIGN_IN_WINDOW_SECS,
+            window_secs,
         };
         match self.store.hit_rate_limit(&limit, now).await? {
             Admission::Allowed => Ok(()),

@@ -22,6 +22,9 @@ pub enum CoreError {
     /// The credentials or the session were not accepted; says nothing about which part was wrong.
     #[error("not signed in")]
     Unauthenticated,
+    /// Signed in, but this is not theirs to change.
+    #[error("forbidden")]
+    Forbidden,
     /// Too many requests from one client (or from everyone) for now.
     #[error("rate limited; retry in {retry_after_secs} s")]
     RateLimited {

@@ -3,14 +3,16 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod community;
 mod error;
 pub mod feedback;
 pub mod freshness;
 pub mod library;
 pub mod mail;
 
-pub use accounts::{Accounts, SignedIn};
+pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
+pub use community::{ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle};
 pub use error::CoreError;
 pub use feedback::Feedback;
 pub use freshness::ContentVersions;

@@ -161,6 +161,18 @@ impl Role {
     pub fn key(self) -> &'static str {
         self.into()
     }
+
+    /// Editors and admins write, publish and moderate anyone's content.
+    #[must_use]
+    pub fn edits(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
+    }
+
+    /// Whose articles go out without an editor checking them first.
+    #[must_use]
+    pub fn publishes(self) -> bool {
+        !matches!(self, Role::Student)
+    }
 }
 
 /// A signed-in person as the site sees them.
@@ -178,6 +190,8 @@ pub struct Account {
     pub bio: String,
     /// A picture's address, possibly empty.
     pub image: String,
+    /// Whether they have followed the link mailed to their address.
+    pub verified: bool,
 }
 
 /// Checks the fields of a new account together, naming every bad one.

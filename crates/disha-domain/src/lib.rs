@@ -4,6 +4,7 @@
 pub mod account;
 pub mod career;
 pub mod career_listing;
+pub mod community;
 pub mod compare;
 pub mod errors;
 pub mod listing;
@@ -21,6 +22,11 @@ pub use career::{
     StartingPay, Status, Step, StreamFit, TotalCost,
 };
 pub use career_listing::{CareerListing, StreamCount};
+pub use community::{
+    Article, ArticleDraft, ArticleStatus, Comment, CommentAuthor, CommentStatus, CommentTarget,
+    GuestDetails, Profile, QueuedComment, parse_article, parse_comment_body, parse_guest_comment,
+    parse_tags, title_slug,
+};
 pub use compare::{CompareRequest, MAX_COMPARED};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{

@@ -38,6 +38,12 @@ impl Slug {
         }
     }
 
+    /// A slug built by this crate from lowercase ASCII words joined by single hyphens.
+    pub(crate) fn from_words(s: String) -> Self {
+        debug_assert!(Self::parse(&s).is_ok(), "{s}");
+        Self(s)
+    }
+
     /// The slug as text.
     #[must_use]
     pub fn as_str(&self) -> &str {

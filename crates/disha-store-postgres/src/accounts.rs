@@ -10,8 +10,9 @@ impl AccountStore for PgStore {
     async fn create_account(&self, a: &NewAccountRecord) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at,
+                                   email_verified_at)
+             VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7 THEN $6 END) RETURNING id",
         )
         .bind(a.email.as_str())
         .bind(a.username.as_str())
@@ -19,16 +20,22 @@ impl AccountStore for PgStore {
         .bind(&a.password_hash)
         .bind(a.role.key())
         .bind(rows::now())
+        .bind(a.verified)
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| db(e).rename_field("username_key", "username"))?;
+        .map_err(|e| {
+            db(e)
+                .rename_field("username_key", "username")
+                .rename_field("verified_email", "email")
+        })?;
         tx.commit().await.map_err(db)?;
         Ok(id)
     }
 
     async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError> {
         let row: Option<disha_store::decode::LoginColumns> = sqlx::query_as(
-            "SELECT id, email, username, role, bio, image, password_hash FROM accounts WHERE email = $1",
+            "SELECT id, email, username, role, bio, image, true AS verified, password_hash
+             FROM accounts WHERE email = $1 AND email_verified_at IS NOT NULL",
         )
         .bind(email.as_str())
         .fetch_optional(&self.pool)
@@ -72,7 +79,8 @@ impl AccountStore for PgStore {
         now: OffsetDateTime,
     ) -> Result<Option<Account>, StoreError> {
         let row: Option<disha_store::decode::AccountColumns> = sqlx::query_as(
-            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
+            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image,
+                    a.email_verified_at IS NOT NULL AS verified
              FROM sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
@@ -105,12 +113,13 @@ impl AccountStore for PgStore {
     ) -> Result<bool, StoreError> {
         let now = rows::now();
         let mut tx = self.pool.begin().await.map_err(db)?;
-        let id: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1 FOR UPDATE")
-                .bind(email.as_str())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE email_verified_at IS NOT NULL AND email = $1 FOR UPDATE",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
         let Some(id) = id else {
             return Ok(false);
         };

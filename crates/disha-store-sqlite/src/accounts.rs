@@ -10,8 +10,9 @@ impl AccountStore for SqliteStore {
     async fn create_account(&self, a: &NewAccountRecord) -> Result<i64, StoreError> {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO accounts (email, username, username_key, password_hash, role, created_at,
+                                   email_verified_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?7 THEN ?6 END) RETURNING id",
         )
         .bind(a.email.as_str())
         .bind(a.username.as_str())
@@ -19,6 +20,7 @@ impl AccountStore for SqliteStore {
         .bind(&a.password_hash)
         .bind(a.role.key())
         .bind(to_micros(OffsetDateTime::now_utc()))
+        .bind(a.verified)
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| db(e).rename_field("username_key", "username"))?;
@@ -28,7 +30,8 @@ impl AccountStore for SqliteStore {
 
     async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError> {
         let row: Option<disha_store::decode::LoginColumns> = sqlx::query_as(
-            "SELECT id, email, username, role, bio, image, password_hash FROM accounts WHERE email = ?",
+            "SELECT id, email, username, role, bio, image, true AS verified, password_hash
+             FROM accounts WHERE email = ? AND email_verified_at IS NOT NULL",
         )
         .bind(email.as_str())
         .fetch_optional(&self.reader)
@@ -72,7 +75,8 @@ impl AccountStore for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<Account>, StoreError> {
         let row: Option<disha_store::decode::AccountColumns> = sqlx::query_as(
-            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image
+            "SELECT a.id, a.email, a.username, a.role, a.bio, a.image,
+                    a.email_verified_at IS NOT NULL AS verified
              FROM sessions s JOIN accounts a ON a.id = s.account_id
              WHERE s.token_hash = ? AND s.expires_at > ?",
         )
@@ -105,11 +109,13 @@ impl AccountStore for SqliteStore {
     ) -> Result<bool, StoreError> {
         let now = OffsetDateTime::now_utc();
         let mut tx = self.write().await?;
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
-            .bind(email.as_str())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE email_verified_at IS NOT NULL AND email = ?",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
         let Some(id) = id else {
             return Ok(false);
         };

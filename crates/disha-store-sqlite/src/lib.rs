@@ -7,6 +7,7 @@
 
 mod accounts;
 mod careers;
+mod community;
 mod feedback;
 mod outbox;
 mod rows;

@@ -17,6 +17,8 @@ pub struct NewAccountRecord {
     pub password_hash: String,
     /// Role.
     pub role: Role,
+    /// Whether the address counts as checked (accounts operators create); registrations start unchecked.
+    pub verified: bool,
 }
 
 /// What signing in compares against.
@@ -31,11 +33,11 @@ pub struct LoginRecord {
 /// Reading and writing accounts and sessions.
 #[async_trait]
 pub trait AccountStore: Send + Sync {
-    /// Stores a new account and returns its number. A taken email or username is `Conflict` naming `email` or
-    /// `username`.
+    /// Stores a new account and returns its number. A taken username, or an address a verified account
+    /// has when this one is verified too, is `Conflict` naming `username` or `email`.
     async fn create_account(&self, account: &NewAccountRecord) -> Result<i64, StoreError>;
 
-    /// The hash to check a password against, for the account with this email.
+    /// The hash to check a password against, for the verified account with this email.
     async fn login_record(&self, email: &Email) -> Result<Option<LoginRecord>, StoreError>;
 
     /// Starts a session for the account: `token_hash` is the SHA-256 of the token the client holds, in hex.

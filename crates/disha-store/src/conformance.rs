@@ -6,6 +6,10 @@
     reason = "test support: a failed expectation is a failed test"
 )]
 
+mod community;
+
+pub use community::*;
+
 use crate::Store;
 use disha_domain::{
     AsOf, CareerProfile, CheckedOn, College, Course, CourseLevel, EducationLevel, Faq, FeePer,
@@ -32,7 +36,11 @@ macro_rules! conformance_suite {
             a_session_signs_in_until_it_ends_or_expires,
             each_message_is_claimed_by_one_dispatcher_at_a_time,
             an_expired_lease_frees_a_message_and_failures_retry_then_die,
-            a_reset_link_is_single_use_ends_sessions_and_goes_out_with_its_mail
+            a_reset_link_is_single_use_ends_sessions_and_goes_out_with_its_mail,
+            a_registration_is_verified_by_its_link_and_a_verified_address_stays_unique,
+            articles_show_by_status_edits_keep_revisions_and_only_owners_change_them,
+            follows_make_the_feed_and_favourites_and_tags_are_counted,
+            guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -504,6 +512,7 @@ fn new_account(email: &str, username: &str) -> crate::NewAccountRecord {
         username: disha_domain::Username::parse(username).unwrap_or_else(|e| panic!("{e}")),
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g".into(),
         role: disha_domain::Role::Editor,
+        verified: true,
     }
 }
 

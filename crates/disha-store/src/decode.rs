@@ -140,6 +140,8 @@ pub struct AccountColumns {
     pub bio: String,
     /// `image`
     pub image: String,
+    /// `email_verified_at IS NOT NULL`
+    pub verified: bool,
 }
 
 impl AccountColumns {
@@ -160,6 +162,7 @@ impl AccountColumns {
                 .map_err(|_e: strum::ParseError| corrupt("role", &self.role))?,
             bio: self.bio,
             image: self.image,
+            verified: self.verified,
         })
     }
 }
@@ -258,4 +261,208 @@ impl LoginColumns {
             password_hash: self.password_hash,
         })
     }
+}
+
+/// A stored article's columns with its author and the viewer's relation to it, as both engines read them.
+#[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct ArticleColumns {
+    /// `id`
+    pub id: i64,
+    /// `slug`
+    pub slug: String,
+    /// `title`
+    pub title: String,
+    /// `description`
+    pub description: String,
+    /// `body`
+    pub body: String,
+    /// `status`
+    pub status: String,
+    /// `revision`
+    pub revision: i64,
+    /// `created_at`
+    pub created_at: OffsetDateTime,
+    /// `updated_at`
+    pub updated_at: OffsetDateTime,
+    /// `published_at`
+    pub published_at: Option<OffsetDateTime>,
+    /// The author's `username`
+    pub username: String,
+    /// The author's `bio`
+    pub bio: String,
+    /// The author's `image`
+    pub image: String,
+    /// Whether the viewer follows the author.
+    pub following: bool,
+    /// Whether the viewer favourited it.
+    pub favorited: bool,
+    /// How many favourited it.
+    pub favorites_count: i64,
+    /// Tags in order, space-separated.
+    pub tags: String,
+}
+
+impl ArticleColumns {
+    /// The article they describe.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<disha_domain::Article, StoreError> {
+        Ok(disha_domain::Article {
+            id: self.id,
+            slug: slug(&self.slug)?,
+            title: self.title,
+            description: self.description,
+            body: self.body,
+            tags: self.tags.split_whitespace().map(str::to_owned).collect(),
+            status: self
+                .status
+                .parse()
+                .map_err(|_e: strum::ParseError| corrupt("status", &self.status))?,
+            revision: self.revision,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            published_at: self.published_at,
+            author: profile(self.username, self.bio, self.image, self.following)?,
+            favorited: self.favorited,
+            favorites_count: count(self.favorites_count),
+        })
+    }
+}
+
+/// A public profile from its columns.
+///
+/// # Errors
+/// `Corrupt` when the username no longer parses.
+pub fn profile(
+    username: String,
+    bio: String,
+    image: String,
+    following: bool,
+) -> Result<disha_domain::Profile, StoreError> {
+    Ok(disha_domain::Profile {
+        username: disha_domain::Username::parse(&username)
+            .map_err(|_e| corrupt("username", &username))?,
+        bio,
+        image,
+        following,
+    })
+}
+
+/// A stored comment's columns with its author (member or guest) and its target.
+#[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct CommentColumns {
+    /// `id`
+    pub id: i64,
+    /// `parent_id`
+    pub parent_id: Option<i64>,
+    /// `body`
+    pub body: String,
+    /// `status`
+    pub status: String,
+    /// `created_at`
+    pub created_at: OffsetDateTime,
+    /// `updated_at`
+    pub updated_at: OffsetDateTime,
+    /// The member's `username`, when a member wrote it.
+    pub username: Option<String>,
+    /// The member's `bio`.
+    pub bio: Option<String>,
+    /// The member's `image`.
+    pub image: Option<String>,
+    /// Whether the viewer follows the member.
+    pub following: bool,
+    /// The guest's name, when a guest wrote it.
+    pub guest_name: Option<String>,
+    /// The guest's website.
+    pub guest_website: Option<String>,
+    /// The article's slug, when it is on an article.
+    pub article_slug: Option<String>,
+    /// The career's slug, when it is on a profile.
+    pub career_slug: Option<String>,
+}
+
+impl CommentColumns {
+    /// The comment with what it is on.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(self) -> Result<disha_domain::QueuedComment, StoreError> {
+        let author = match (self.username, self.guest_name) {
+            (Some(u), _) => disha_domain::CommentAuthor::Member(profile(
+                u,
+                self.bio.unwrap_or_default(),
+                self.image.unwrap_or_default(),
+                self.following,
+            )?),
+            (None, Some(name)) => disha_domain::CommentAuthor::Guest {
+                name,
+                website: self.guest_website,
+            },
+            (None, None) => return Err(corrupt("comment author", &self.id.to_string())),
+        };
+        let target = match (self.article_slug, self.career_slug) {
+            (Some(a), _) => disha_domain::CommentTarget::Article(slug(&a)?),
+            (None, Some(c)) => disha_domain::CommentTarget::Career(slug(&c)?),
+            (None, None) => return Err(corrupt("comment target", &self.id.to_string())),
+        };
+        Ok(disha_domain::QueuedComment {
+            comment: disha_domain::Comment {
+                id: self.id,
+                parent_id: self.parent_id,
+                body: self.body,
+                status: self
+                    .status
+                    .parse()
+                    .map_err(|_e: strum::ParseError| corrupt("status", &self.status))?,
+                created_at: self.created_at,
+                updated_at: self.updated_at,
+                author,
+            },
+            target,
+        })
+    }
+}
+
+/// Comment counts from `(status, count)` rows.
+#[must_use]
+pub fn comment_counts(rows: &[(String, i64)]) -> crate::CommentCounts {
+    let mut c = crate::CommentCounts::default();
+    for (status, n) in rows {
+        let n = count(*n);
+        match status.as_str() {
+            "pending" => c.pending = n,
+            "published" => c.published = n,
+            _ => c.spam = n,
+        }
+    }
+    c
+}
+
+/// The SQL text of the columns [`ArticleColumns`] reads, over `articles a JOIN accounts u`, with the viewer's
+/// account number as parameter `viewer` (`?1` or `$1`).
+#[must_use]
+pub fn article_columns_sql(viewer: &str) -> String {
+    format!(
+        "a.id, a.slug, a.title, a.description, a.body, a.status, a.revision, a.created_at, a.updated_at,
+         a.published_at, u.username, u.bio, u.image,
+         EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = {viewer} AND f.followee_id = a.author_id)
+             AS following,
+         EXISTS (SELECT 1 FROM favorites v WHERE v.account_id = {viewer} AND v.article_id = a.id) AS favorited,
+         (SELECT count(*) FROM favorites v WHERE v.article_id = a.id) AS favorites_count"
+    )
+}
+
+/// The SQL text of the columns [`CommentColumns`] reads, over `comments c LEFT JOIN accounts u ON u.id =
+/// c.author_id LEFT JOIN articles a ON a.id = c.article_id`.
+#[must_use]
+pub fn comment_columns_sql(viewer: &str) -> String {
+    format!(
+        "c.id, c.parent_id, c.body, c.status, c.created_at, c.updated_at, u.username, u.bio, u.image,
+         EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = {viewer} AND f.followee_id = c.author_id)
+             AS following,
+         c.guest_name, c.guest_website, a.slug AS article_slug, c.career_slug"
+    )
 }

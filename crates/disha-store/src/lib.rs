@@ -4,6 +4,7 @@
 
 mod accounts;
 mod careers;
+mod community;
 pub mod decode;
 mod error;
 mod feedback;
@@ -16,12 +17,23 @@ pub mod conformance;
 
 pub use accounts::{AccountStore, LoginRecord, NewAccountRecord};
 pub use careers::{CareerStore, PutOutcome};
+pub use community::{
+    AccountChanges, Actor, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts,
+    CommentWriter, CommunityStore, Moderation, NewArticleRecord, NewCommentRecord, Registration,
+    Verification,
+};
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
 pub use outbox::{ClaimedMail, NewMail, OutboxCounts, OutboxStore};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
-pub trait Store: AccountStore + CareerStore + FeedbackStore + OutboxStore + SystemStore {}
+pub trait Store:
+    AccountStore + CareerStore + CommunityStore + FeedbackStore + OutboxStore + SystemStore
+{
+}
 
-impl<T: AccountStore + CareerStore + FeedbackStore + OutboxStore + SystemStore> Store for T {}
+impl<T: AccountStore + CareerStore + CommunityStore + FeedbackStore + OutboxStore + SystemStore>
+    Store for T
+{
+}

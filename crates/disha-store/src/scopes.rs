@@ -1,6 +1,18 @@
 //! Freshness scopes: the names under which content versions are kept. A write bumps only the scopes whose
 //! content it changed, so an edit to one kind of content leaves cached pages built from other kinds alone.
-//! Later kinds of content (colleges, articles, comments on one page) add their own scope here.
+//! Later kinds of content (colleges) add their own scope here.
 
 /// Career profiles: lists, profile pages, the home page, the sitemap.
 pub const CAREERS: &str = "careers";
+
+/// Articles: the blog's lists and pages, its feed and the sitemap.
+pub const ARTICLES: &str = "articles";
+
+/// The comments shown on one page, so a new comment refreshes only the page it is on.
+#[must_use]
+pub fn comments_on(target: &disha_domain::CommentTarget) -> String {
+    match target {
+        disha_domain::CommentTarget::Article(s) => format!("comments:article:{s}"),
+        disha_domain::CommentTarget::Career(s) => format!("comments:career:{s}"),
+    }
+}

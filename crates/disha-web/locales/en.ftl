@@ -352,3 +352,46 @@ reset_button = Set the password
 reset_expired = This link has expired or was already used. Ask for a new one from the sign-in page.
 footer_sign_in = Sign in (editors and counsellors)
 reset_done = Your new password is set, and you were signed out everywhere else. Sign in with it now.
+register_heading = Create an account
+register_description = Create a free Disha account to comment and, soon, to save careers and track your progress.
+register_lead = It is free. We send one email to check your address, and never show it to anyone.
+register_username = Username (shown with your comments)
+register_username_hint = 3 to 30 letters, digits, _, - or . — use a nickname if you like.
+register_email_hint = Only used to sign in and to reset your password. Never shown.
+register_button = Create my account
+register_have_account = Already have an account?
+register_link = Create an account
+required_mark = (required)
+form_has_errors = Please correct these:
+register_sent_heading = Check your email
+register_sent_lead = We have sent a message to the address you gave. Open the link in it to finish creating your account; it works for { $hours } hours. If it does not arrive in a few minutes, look in your spam folder.
+verify_mail_subject = Confirm your Disha account
+verify_mail_body =
+    Hello { $username },
+
+    Open this link to confirm your email address and finish creating your Disha account:
+
+    { $link }
+
+    The link works once, for { $hours } hours. If you did not create an account, ignore this message; nothing
+    more will be sent.
+taken_mail_subject = Someone tried to create a Disha account with your address
+taken_mail_body =
+    Hello,
+
+    Someone, perhaps you, tried to create a new Disha account with this email address. You already have an
+    account, so no new one was made.
+
+    To sign in: { $signin }
+    Forgot your password? { $reset }
+
+    If it was not you, you need do nothing.
+verify_heading = Confirm your email address
+verify_lead = Press the button to confirm this address and finish creating your account.
+verify_button = Confirm my address
+verify_done_heading = Your address is confirmed
+verify_done_lead = Thank you. Your account is ready: you can sign in with your email address and password.
+verify_expired = This link has expired or was already used. If your account is not confirmed yet, create it again.
+verify_taken = This address already belongs to another account that was confirmed first. Sign in to that one, or reset its password.
+account_unverified = Your email address is not confirmed yet. Open the link we sent you; until then your comments wait for an editor.
+register_username_taken = someone already uses this name; choose another.

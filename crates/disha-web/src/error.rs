@@ -189,6 +189,7 @@ impl From<CoreError> for AppError {
             CoreError::Invalid(f) => AppError::Invalid(f),
             CoreError::Conflict { field, .. } => AppError::Conflict { field },
             CoreError::Unauthenticated => AppError::Unauthorized,
+            CoreError::Forbidden => AppError::Forbidden,
             CoreError::Crypto(_) => {
                 tracing::error!(error = %chain(&e), "crypto failure");
                 AppError::Internal

@@ -67,6 +67,11 @@ pub fn router(state: AppState) -> Router {
         .route("/about", get(pages::about))
         .route("/sign-in", get(pages::sign_in_form).post(pages::sign_in))
         .route("/sign-out", axum::routing::post(pages::sign_out))
+        .route("/register", get(pages::register_form).post(pages::register))
+        .route(
+            "/verify/{token}",
+            get(pages::verify_form).post(pages::verify),
+        )
         .route("/account", get(pages::account))
         .route(
             "/forgot-password",

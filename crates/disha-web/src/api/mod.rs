@@ -1,8 +1,11 @@
 //! The JSON API under `/api`. Every route is declared with `#[utoipa::path]` and registered through
 //! `OpenApiRouter`, so the OpenAPI document is generated from the same definitions that serve requests.
 
+mod articles;
 mod careers;
+mod comments;
 pub mod docs;
+pub mod realworld;
 pub mod users;
 
 use crate::error::{ErrorBody, ErrorDetail, FieldProblem};
@@ -23,7 +26,13 @@ use utoipa_axum::routes;
     ),
     tags(
         (name = "careers", description = "The career library"),
-        (name = "User and Authentication", description = "Signing in, as the RealWorld (Conduit) API specifies")
+        (name = "User and Authentication", description = "Registering and signing in, as the RealWorld (Conduit) API specifies"),
+        (name = "Profile", description = "Public profiles and follows (RealWorld)"),
+        (name = "Articles", description = "The blog's articles (RealWorld)"),
+        (name = "Favorites", description = "Favourite articles (RealWorld)"),
+        (name = "Comments", description = "Comments on articles (RealWorld) and on career profiles"),
+        (name = "Tags", description = "Article tags (RealWorld)"),
+        (name = "Moderation", description = "The editors' queue of comments waiting for approval")
     ),
     modifiers(&TokenScheme),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem, disha_domain::CareerSort))
@@ -56,5 +65,28 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(careers::get_career))
         .routes(routes!(careers::report_mistake))
         .routes(routes!(users::login))
-        .routes(routes!(users::current_user))
+        .routes(routes!(users::register))
+        .routes(routes!(users::current_user, users::update_user))
+        .routes(routes!(articles::get_profile))
+        .routes(routes!(articles::follow, articles::unfollow))
+        .routes(routes!(articles::list_articles, articles::create_article))
+        .routes(routes!(articles::feed))
+        .routes(routes!(
+            articles::get_article,
+            articles::update_article,
+            articles::delete_article
+        ))
+        .routes(routes!(articles::favorite, articles::unfavorite))
+        .routes(routes!(articles::tags))
+        .routes(routes!(
+            articles::article_comments,
+            articles::add_article_comment
+        ))
+        .routes(routes!(articles::delete_article_comment))
+        .routes(routes!(
+            comments::career_comments,
+            comments::add_career_comment
+        ))
+        .routes(routes!(comments::moderation_queue))
+        .routes(routes!(comments::moderate))
 }

@@ -8,6 +8,7 @@ mod careers;
 mod compare;
 mod errors;
 mod home;
+mod register;
 mod report;
 mod seo;
 
@@ -20,6 +21,7 @@ pub use careers::careers;
 pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
+pub use register::{register, register_account, register_form, verify, verify_form};
 pub use report::{report_form, report_send, report_thanks};
 pub use seo::{robots, sitemap};
 

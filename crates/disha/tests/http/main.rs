@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api;
+mod community;
 mod connections;
 mod family;
 mod freshness;
