@@ -145,6 +145,8 @@ const pages = [
   ['career-ias', '/careers/ias-officer'],
   ['sign-in', '/sign-in'],
   ['forgot-password', '/forgot-password'],
+  ['register', '/register'],
+  ['comment-form', '/careers/nurse/comments/new'],
   ['not-found', '/careers/no-such-career'],
   ['api-docs', '/api/docs'],
 ];

@@ -12,8 +12,9 @@ use std::future::Future;
 use std::io::Write;
 use std::sync::{Arc, OnceLock};
 
-/// The scope versions an entry was rendered at, in the order the handler named the scopes.
-pub type Deps = Vec<(&'static str, i64)>;
+/// The scope versions an entry was rendered at, in the order the handler named the scopes (a key always
+/// names the same scopes, so the versions alone say whether an entry is current).
+pub type Deps = Vec<i64>;
 
 /// A cached body.
 #[derive(Debug)]
@@ -159,17 +160,17 @@ mod tests {
     async fn an_entry_is_only_served_for_the_versions_it_was_rendered_at() {
         let c = RenderCache::new(1 << 20);
         let (_, o) = c
-            .get_or_render("a", vec![("careers", 1)], || body("one"))
+            .get_or_render("a", vec![1], || body("one"))
             .await
             .expect("render");
         assert_eq!(o, Outcome::Miss);
         let (e, o) = c
-            .get_or_render("a", vec![("careers", 1)], || body("two"))
+            .get_or_render("a", vec![1], || body("two"))
             .await
             .expect("hit");
         assert_eq!((e.identity.as_ref(), o), (&b"one"[..], Outcome::Hit));
         let (e, o) = c
-            .get_or_render("a", vec![("careers", 2)], || body("three"))
+            .get_or_render("a", vec![2], || body("three"))
             .await
             .expect("re-render");
         assert_eq!((e.identity.as_ref(), o), (&b"three"[..], Outcome::Miss));
@@ -183,7 +184,7 @@ mod tests {
         for _ in 0..16 {
             let (c, renders) = (c.clone(), Arc::clone(&renders));
             tasks.push(tokio::spawn(async move {
-                c.get_or_render("k", vec![("careers", 1)], || async move {
+                c.get_or_render("k", vec![1], || async move {
                     renders.fetch_add(1, Ordering::SeqCst);
                     tokio::time::sleep(std::time::Duration::from_millis(50)).await;
                     Ok("page".to_owned())

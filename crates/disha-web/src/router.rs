@@ -89,6 +89,17 @@ pub fn router(state: AppState) -> Router {
             get(pages::report_form).post(pages::report_send),
         )
         .route("/careers/{slug}/report/thanks", get(pages::report_thanks))
+        .route(
+            "/careers/{slug}/comments",
+            axum::routing::post(pages::comment_send),
+        )
+        .route("/careers/{slug}/comments/new", get(pages::comment_form))
+        .route(
+            "/careers/{slug}/comments/thanks",
+            get(pages::comment_thanks),
+        )
+        .route("/moderation", get(pages::moderation))
+        .route("/moderation/{id}", axum::routing::post(pages::moderate))
         .route("/sitemap.xml", get(pages::sitemap))
         .route("/robots.txt", get(pages::robots))
         .route("/static/site.css", get(assets::css))

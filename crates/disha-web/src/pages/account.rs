@@ -33,6 +33,8 @@ struct AccountView<'a> {
     head: Head,
     signed_in_as: String,
     role: String,
+    verified: bool,
+    editor: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -148,6 +150,8 @@ pub async fn account(State(app): State<AppState>, viewer: Viewer) -> AppResult<R
             &[("username", account.username.as_str().into())],
         ),
         role: t.get(&format!("role-{}", account.role.key())).into_owned(),
+        verified: account.verified,
+        editor: account.role.edits(),
     })?;
     Ok(private(Html(html).into_response()))
 }

@@ -114,6 +114,8 @@ struct Interest {
 struct CareerView<'a> {
     t: &'a Messages,
     head: Head,
+    comments: Vec<super::comments::CommentItem>,
+    comment_base: String,
     slug: &'a str,
     title: &'a str,
     summary: &'a str,
@@ -366,7 +368,11 @@ pub(super) fn glance(t: &Messages, p: &disha_domain::CareerProfile) -> Glance {
     g
 }
 
-fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
+fn view<'a>(
+    app: &'a AppState,
+    page: &'a CareerPage,
+    comments: &[disha_domain::Comment],
+) -> CareerView<'a> {
     let t = &app.t;
     let p = &page.career.profile;
     let slug = &p.slug;
@@ -382,6 +388,8 @@ fn view<'a>(app: &'a AppState, page: &'a CareerPage) -> CareerView<'a> {
     head.json_ld = json_ld(&structured_data(app, page, &head.canonical));
     CareerView {
         t,
+        comments: super::comments::thread(comments),
+        comment_base: format!("/careers/{slug}/comments"),
         whatsapp_href: whatsapp_href(t, &p.title, &head.canonical),
         head,
         slug: p.slug.as_str(),
@@ -542,21 +550,29 @@ fn whatsapp_href(t: &Messages, title: &str, url: &str) -> String {
 /// `/careers/{slug}`: every section of a profile.
 pub async fn career(
     State(app): State<AppState>,
+    viewer: crate::auth::Viewer,
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
     // A malformed slug names no page, so it is the same 404 as an unknown one.
     let slug = Slug::parse(&slug).ok().ok_or(AppError::NotFound)?;
     let key = format!("page:/careers/{slug}");
+    let target = disha_domain::CommentTarget::Career(slug.clone());
+    // Comments have a scope per page, so a new comment here leaves every other cached page alone.
+    let comment_scope = scopes::comments_on(&target);
     cached(
         &app,
         &key,
-        &[scopes::CAREERS],
+        &[scopes::CAREERS, comment_scope.as_str()],
         Kind::Html,
         &headers,
         || async {
             let page = app.library.career(&slug).await?;
-            render(&view(&app, &page))
+            let comments = app
+                .community
+                .comments(&target, viewer.account.as_ref())
+                .await?;
+            render(&view(&app, &page, &comments))
         },
     )
     .await

@@ -5,6 +5,7 @@ mod about;
 mod account;
 mod career;
 mod careers;
+mod comments;
 mod compare;
 mod errors;
 mod home;
@@ -18,6 +19,7 @@ pub use account::{
 };
 pub use career::career;
 pub use careers::careers;
+pub use comments::{comment_form, comment_send, comment_thanks, moderate, moderation};
 pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;

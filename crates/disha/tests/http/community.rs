@@ -402,7 +402,12 @@ async fn a_guest_comment_on_a_career_waits_for_an_editor_and_its_address_is_neve
             Some(json!({"comment": {"name": "", "email": "x", "body": ""}})),
         )
         .await;
-    let mut fields: Vec<&str> = bad["errors"].as_object().expect("errors").keys().map(String::as_str).collect();
+    let mut fields: Vec<&str> = bad["errors"]
+        .as_object()
+        .expect("errors")
+        .keys()
+        .map(String::as_str)
+        .collect();
     fields.sort();
     assert_eq!((status, fields), (422, vec!["body", "email", "name"]));
     let (status, _) = app
@@ -479,6 +484,101 @@ async fn a_guest_comment_on_a_career_waits_for_an_editor_and_its_address_is_neve
     assert!(
         !page.contains("asha.secret"),
         "the address is not on the page"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_guest_comment_posted_from_the_page_appears_after_an_editor_approves_it_and_other_pages_stay_cached()
+ {
+    let app = spawn_app().await;
+    let editor = app.member("meera", Role::Editor).await;
+    // Warm two cached pages.
+    for p in ["/careers/nurse", "/careers/doctor"] {
+        app.get(p).await;
+    }
+    let r = app.get("/careers/doctor").await;
+    assert_eq!(r.headers()["x-cache"], "hit");
+    let form = app.get_text("/careers/nurse/comments/new").await;
+    assert_eq!(form.0, 200);
+    assert!(
+        form.1.contains("name=\"homepage\""),
+        "the honeypot is there"
+    );
+
+    let post = |body: &'static str| {
+        app.client
+            .post(app.url("/careers/nurse/comments"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let bad = post("name=&email=nope&body=").await.expect("post");
+    assert_eq!(bad.status(), 400);
+    let html = bad.text().await.expect("html");
+    assert!(
+        html.contains("href=\"#c-name\"")
+            && html.contains("href=\"#c-email\"")
+            && html.contains("href=\"#c-body\"")
+    );
+    let bot =
+        post("name=Bot&email=bot%40example.in&body=Buy+now&homepage=http%3A%2F%2Fspam.example")
+            .await
+            .expect("post");
+    assert_eq!(
+        bot.headers()["location"],
+        "/careers/nurse/comments/thanks",
+        "bots are thanked"
+    );
+    let ok = post("name=Asha+%3Cscript%3Ealert(1)%3C%2Fscript%3E&email=asha.secret%40example.in&body=Is+GNM+still+offered%3F").await.expect("post");
+    assert_eq!(ok.status(), 303);
+    assert_eq!(ok.headers()["location"], "/careers/nurse/comments/thanks");
+    let (_, page) = app.get_text("/careers/nurse").await;
+    assert!(
+        !page.contains("Is GNM still offered?"),
+        "waits for an editor"
+    );
+
+    let (_, queue) = app
+        .call("GET", "/api/moderation/comments", Some(&editor), None)
+        .await;
+    assert_eq!(
+        queue["counts"]["pending"], 1,
+        "the honeypot's comment was never stored"
+    );
+    let id = queue["comments"][0]["comment"]["id"].as_i64().expect("id");
+    let approve = app
+        .client
+        .post(app.url(&format!("/moderation/{id}")))
+        .header("cookie", format!("disha_session={editor}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("action=approve")
+        .send()
+        .await
+        .expect("approve");
+    assert_eq!(approve.headers()["location"], "/moderation");
+    let mut shown = String::new();
+    for _ in 0..40 {
+        shown = app.get_text("/careers/nurse").await.1;
+        if shown.contains("Is GNM still offered?") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        shown.contains("Is GNM still offered?"),
+        "published after approval"
+    );
+    assert!(
+        shown.contains("alert(1)") && !shown.contains("<script>alert(1)"),
+        "names are escaped"
+    );
+    assert!(!shown.contains("asha.secret"), "the address is never shown");
+    let r = app.get("/careers/doctor").await;
+    assert_eq!(
+        r.headers()["x-cache"],
+        "hit",
+        "a comment on one page leaves the others cached"
     );
     app.stop().await;
 }
