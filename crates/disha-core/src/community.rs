@@ -244,39 +244,14 @@ impl Community {
         status: Option<ArticleStatus>,
     ) -> Result<Article, CoreError> {
         let slug = slug(raw_slug)?;
-        let mut e = FieldErrors::default();
-        let check =
-            |e: &mut FieldErrors, field: &str, v: &Option<String>, max: usize, trim: bool| {
-                v.as_ref().map(|s| {
-                    let s = if trim { s.trim() } else { s.as_str() };
-                    let n = s.chars().count();
-                    if n == 0 || n > max {
-                        e.at(field, Problem::length(1, max, n));
-                    }
-                    s.to_owned()
-                })
-            };
-        let title = check(
-            &mut e,
-            "title",
-            &raw.title,
-            disha_domain::community::MAX_TITLE,
-            true,
-        );
-        let description = check(
-            &mut e,
-            "description",
-            &raw.description,
-            disha_domain::community::MAX_DESCRIPTION,
-            true,
-        );
-        let body = check(
-            &mut e,
-            "body",
-            &raw.body,
-            disha_domain::community::MAX_BODY,
-            false,
-        );
+        let (title, description, body, mut e) = match disha_domain::parse_article_changes(
+            raw.title.as_deref(),
+            raw.description.as_deref(),
+            raw.body.as_deref(),
+        ) {
+            Ok(c) => (c.title, c.description, c.body, FieldErrors::default()),
+            Err(e) => (None, None, None, e),
+        };
         let tags = match raw.tags.as_deref().map(parse_tags).transpose() {
             Ok(t) => t,
             Err(te) => {

@@ -94,7 +94,7 @@ fn text(e: &mut FieldErrors, field: &str, raw: &str, min: usize, max: usize, tri
     let n = s.chars().count();
     if n < min || n > max {
         e.at(field, Problem::length(min, max, n));
-    } else if s
+    } else if raw
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
@@ -110,6 +110,10 @@ fn text(e: &mut FieldErrors, field: &str, raw: &str, min: usize, max: usize, tri
 pub fn parse_tags(raw: &[String]) -> Result<Vec<String>, FieldErrors> {
     let mut e = FieldErrors::default();
     let mut tags: Vec<String> = Vec::new();
+    if raw.len() > MAX_TAGS {
+        e.at("tagList", Problem::invalid("at most 8 tags"));
+        return Err(e);
+    }
     for t in raw {
         let t = t
             .trim()
@@ -168,6 +172,37 @@ pub fn parse_article(
         description,
         body,
         tags,
+    })
+}
+
+/// The checked fields of an edit; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleChanges {
+    /// New title, trimmed.
+    pub title: Option<String>,
+    /// New summary, trimmed.
+    pub description: Option<String>,
+    /// New body.
+    pub body: Option<String>,
+}
+
+/// Checks the fields an edit changes (absent ones are left alone), with the same rules as a new article.
+///
+/// # Errors
+/// Naming each bad field.
+pub fn parse_article_changes(
+    title: Option<&str>,
+    description: Option<&str>,
+    body: Option<&str>,
+) -> Result<ArticleChanges, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let title = title.map(|t| text(&mut e, "title", t, 1, MAX_TITLE, true));
+    let description = description.map(|d| text(&mut e, "description", d, 1, MAX_DESCRIPTION, true));
+    let body = body.map(|b| text(&mut e, "body", b, 1, MAX_BODY, false));
+    e.into_result(ArticleChanges {
+        title,
+        description,
+        body,
     })
 }
 

@@ -23,9 +23,9 @@ pub use career::{
 };
 pub use career_listing::{CareerListing, StreamCount};
 pub use community::{
-    Article, ArticleDraft, ArticleStatus, Comment, CommentAuthor, CommentStatus, CommentTarget,
-    GuestDetails, Profile, QueuedComment, parse_article, parse_comment_body, parse_guest_comment,
-    parse_tags, title_slug,
+    Article, ArticleChanges, ArticleDraft, ArticleStatus, Comment, CommentAuthor, CommentStatus,
+    CommentTarget, GuestDetails, Profile, QueuedComment, parse_article, parse_article_changes,
+    parse_comment_body, parse_guest_comment, parse_tags, title_slug,
 };
 pub use compare::{CompareRequest, MAX_COMPARED};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};

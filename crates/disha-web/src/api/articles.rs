@@ -37,20 +37,42 @@ pub struct ListQuery {
     author: Option<String>,
     /// Only articles this username favourited.
     favorited: Option<String>,
-    /// How many (default 20, at most 100).
+    /// How many (default 20, 1 to 100).
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
-    /// How many to skip (default 0).
+    /// How many to skip (default 0, at most 1,000,000).
+    #[param(maximum = 1_000_000)]
     offset: Option<u64>,
 }
 
+/// Offsets past this are refused rather than scanned.
+const MAX_OFFSET: u64 = 1_000_000;
+
 fn list_query(raw: Option<&str>) -> Result<ListQuery, RwError> {
-    serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {
+    let q: ListQuery = serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {
         RwError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "query",
             format!("is not understood: {e}"),
         )
-    })
+    })?;
+    if q.limit
+        .is_some_and(|l| !(1..=disha_core::community::MAX_PAGE).contains(&l))
+    {
+        return Err(RwError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "limit",
+            "must be from 1 to 100",
+        ));
+    }
+    if q.offset.is_some_and(|o| o > MAX_OFFSET) {
+        return Err(RwError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "offset",
+            "must be at most 1000000",
+        ));
+    }
+    Ok(q)
 }
 
 fn many(articles: &[disha_domain::Article], count: u64) -> Response {
@@ -205,6 +227,7 @@ pub async fn list_articles(
     responses(
         (status = 200, description = "Articles by followed authors, newest first", body = MultipleArticlesResponse),
         (status = 401, description = "Not signed in", body = GenericErrorModel),
+        (status = 422, description = "A paging parameter is malformed", body = GenericErrorModel),
     )
 )]
 pub async fn feed(
@@ -218,19 +241,43 @@ pub async fn feed(
     Ok(many(&articles, count))
 }
 
+// Patterns: no control characters but line breaks and tabs; titles and summaries need a character that is not a
+// space.
 /// A new article.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewArticle {
-    /// Title, 1–150 characters.
-    pub title: Option<String>,
+    /// Title, 1–150 characters (spaces around it are dropped).
+    #[schema(
+        min_length = 1,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub title: String,
     /// Summary, 1–300 characters.
-    pub description: Option<String>,
-    /// Markdown, at most 60,000 characters.
-    pub body: Option<String>,
-    /// Up to 8 tags.
-    pub tag_list: Option<Vec<String>>,
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub description: String,
+    /// Markdown, 1–60,000 characters.
+    #[schema(
+        min_length = 1,
+        max_length = 60000,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub body: String,
+    /// Up to 8 tags: letters, digits, spaces, `.`, `+` or `-`; stored lowercase with hyphens for spaces.
+    #[schema(max_items = 8, inline)]
+    pub tag_list: Option<Vec<Tag>>,
 }
+
+/// One tag as sent.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(transparent)]
+#[schema(value_type = String, max_length = 30, pattern = "^[A-Za-z0-9 .+-]*$")]
+pub struct Tag(String);
 
 /// `{"article": …}`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -239,13 +286,38 @@ pub struct NewArticleRequest {
     pub article: NewArticle,
 }
 
-fn raw_article(a: NewArticle) -> RawArticle {
-    RawArticle {
-        title: a.title,
-        description: a.description,
-        body: a.body,
-        tags: a.tag_list,
-    }
+/// Changes to an article; absent fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateArticle {
+    /// New title.
+    #[schema(
+        min_length = 1,
+        max_length = 150,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub title: Option<String>,
+    /// New summary.
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub description: Option<String>,
+    /// New Markdown body.
+    #[schema(
+        min_length = 1,
+        max_length = 60000,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub body: Option<String>,
+    /// New tags (Disha's addition).
+    #[schema(max_items = 8, inline)]
+    pub tag_list: Option<Vec<Tag>>,
+}
+
+fn tag_texts(t: Option<Vec<Tag>>) -> Option<Vec<String>> {
+    t.map(|v| v.into_iter().map(|Tag(s)| s).collect())
 }
 
 /// Create an article
@@ -274,7 +346,15 @@ pub async fn create_article(
         serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a new article", &e))?;
     let a = app
         .community
-        .create_article(account, raw_article(req.article))
+        .create_article(
+            account,
+            RawArticle {
+                title: Some(req.article.title),
+                description: Some(req.article.description),
+                body: Some(req.article.body),
+                tags: tag_texts(req.article.tag_list),
+            },
+        )
         .await?;
     Ok(one(StatusCode::CREATED, &a))
 }
@@ -306,7 +386,7 @@ pub async fn get_article(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UpdateArticleRequest {
     /// The changes.
-    pub article: NewArticle,
+    pub article: UpdateArticle,
 }
 
 /// Update an article
@@ -339,7 +419,17 @@ pub async fn update_article(
         serde_json::from_slice(&body).map_err(|e| RwError::bad_body("an article update", &e))?;
     let a = app
         .community
-        .update_article(account, &slug, raw_article(req.article), None)
+        .update_article(
+            account,
+            &slug,
+            RawArticle {
+                title: req.article.title,
+                description: req.article.description,
+                body: req.article.body,
+                tags: tag_texts(req.article.tag_list),
+            },
+            None,
+        )
         .await?;
     Ok(one(StatusCode::OK, &a))
 }
@@ -468,8 +558,14 @@ pub async fn article_comments(
 #[serde(rename_all = "camelCase")]
 pub struct NewComment {
     /// Plain text, 1–5,000 characters.
-    pub body: Option<String>,
+    #[schema(
+        min_length = 1,
+        max_length = 5000,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
+    pub body: String,
     /// The comment this answers (Disha's addition; replies are one level deep).
+    #[serde(default, deserialize_with = "super::realworld::whole_number")]
     pub parent_id: Option<i64>,
 }
 
@@ -513,7 +609,7 @@ pub async fn add_article_comment(
             account,
             &article_target(&slug)?,
             req.comment.parent_id,
-            req.comment.body.as_deref().unwrap_or_default(),
+            &req.comment.body,
         )
         .await?;
     Ok(json(

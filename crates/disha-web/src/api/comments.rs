@@ -56,6 +56,7 @@ pub struct CareerComment {
     /// Plain text, 1–5,000 characters; a guest's may carry at most 2 links.
     pub body: Option<String>,
     /// The comment this answers.
+    #[serde(default, deserialize_with = "super::realworld::whole_number")]
     pub parent_id: Option<i64>,
     /// A guest's name, shown with the comment.
     pub name: Option<String>,
@@ -213,11 +214,23 @@ pub async fn moderation_queue(
     ))
 }
 
+/// What an editor decides.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ModerationAction {
+    /// Publish it.
+    Approve,
+    /// Hide it as spam.
+    Spam,
+    /// Delete it with its replies.
+    Delete,
+}
+
 /// An editor's decision.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ModerationRequest {
-    /// `approve`, `spam` or `delete`.
-    pub action: String,
+    /// The decision.
+    pub action: ModerationAction,
 }
 
 /// Approve, mark as spam or delete a comment
@@ -248,13 +261,11 @@ pub async fn moderate(
         .map_err(|_e| RwError::new(StatusCode::NOT_FOUND, "comment", "not found"))?;
     let req: ModerationRequest =
         serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a moderation request", &e))?;
-    let action: Moderation = req.action.parse().map_err(|_e| {
-        RwError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "action",
-            "must be one of: approve, spam, delete",
-        )
-    })?;
+    let action = match req.action {
+        ModerationAction::Approve => Moderation::Approve,
+        ModerationAction::Spam => Moderation::Spam,
+        ModerationAction::Delete => Moderation::Delete,
+    };
     app.community.moderate(account, id, action).await?;
     Ok(json(StatusCode::OK, &serde_json::json!({})))
 }

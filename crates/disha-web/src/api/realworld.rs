@@ -199,3 +199,22 @@ pub fn json<T: Serialize>(status: axum::http::StatusCode, body: &T) -> axum::res
     )
         .into_response()
 }
+
+/// An optional whole number that may arrive written as `12` or `12.0` (JSON does not tell them apart).
+///
+/// # Errors
+/// When the value is not a whole number that fits in `i64`.
+pub fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::Deserialize;
+    let n: Option<serde_json::Number> = Option::deserialize(d)?;
+    n.map(|n| {
+        n.as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .and_then(|f| format!("{f:.0}").parse().ok())
+            })
+            .ok_or_else(|| serde::de::Error::custom("must be a whole number"))
+    })
+    .transpose()
+}
