@@ -147,6 +147,7 @@ const pages = [
   ['forgot-password', '/forgot-password'],
   ['register', '/register'],
   ['comment-form', '/careers/nurse/comments/new'],
+  ['blog', '/blog'],
   ['not-found', '/careers/no-such-career'],
   ['api-docs', '/api/docs'],
 ];

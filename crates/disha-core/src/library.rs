@@ -132,6 +132,14 @@ impl Library {
         self.versions.current(scope)
     }
 
+    /// Reads every scope's version now, after a write made here, so this instance's cached pages change at
+    /// once instead of at the watcher's next poll. A failure only delays that until the poll.
+    pub async fn observe_writes(&self) {
+        if let Err(e) = self.versions.refresh(self.store.as_ref()).await {
+            tracing::warn!(error = %e, "could not read content versions after a write");
+        }
+    }
+
     /// A published profile and its related careers.
     ///
     /// # Errors

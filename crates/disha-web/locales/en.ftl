@@ -419,3 +419,37 @@ moderation_approve = Publish
 moderation_spam = Spam
 moderation_delete = Delete
 sign_in_no_account = New to Disha?
+nav_blog = Blog
+blog_heading = Articles
+blog_description = Plain guides for students and parents in India: streams, entrance exams, courses and careers.
+blog_lead = Plain guides for students and parents: streams, entrance exams, courses and careers.
+blog_tag_heading = Articles tagged “{ $tag }”
+blog_tags = Topics
+blog_empty = No articles here yet.
+blog_newer = Newer articles
+blog_older = Older articles
+blog_feed = Follow new articles (Atom feed)
+blog_byline = By { $author } · { $date } · { $minutes ->
+        [one] 1 minute read
+       *[other] { $minutes } minutes read
+    }
+blog_about_author = About the author
+blog_edit = Edit this article
+blog_pending_note = This article waits for an editor; only you and the editors can see it.
+blog_draft_note = This is a draft; only its author and the editors can see it.
+blog_write = Write an article
+blog_edit_heading = Edit “{ $title }”
+blog_field_title = Title
+blog_field_description = One-sentence summary
+blog_field_body = Article
+blog_field_body_hint = Markdown: **bold**, *italic*, [link](https://…), lists with -, headings with ##. Scripts and embedded HTML are removed.
+blog_field_tags = Topics
+blog_field_tags_hint = Up to 8, separated by commas: for example NEET, class 12.
+blog_preview = Preview
+blog_preview_heading = Preview
+blog_save_draft = Save as draft
+blog_submit = Send to the editors
+blog_save = Save changes
+blog_publish = Publish
+blog_saved = Saved. Revision { $revision }.
+author_articles = Articles

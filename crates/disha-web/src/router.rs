@@ -98,6 +98,31 @@ pub fn router(state: AppState) -> Router {
             "/careers/{slug}/comments/thanks",
             get(pages::comment_thanks),
         )
+        .route("/blog", get(pages::blog))
+        .route("/blog/feed.xml", get(pages::blog_feed))
+        .route(
+            "/blog/new",
+            get(pages::blog_new_form).post(pages::blog_create),
+        )
+        .route("/blog/tag/{tag}", get(pages::blog_tag))
+        .route("/blog/{slug}", get(pages::blog_article))
+        .route(
+            "/blog/{slug}/edit",
+            get(pages::blog_edit_form).post(pages::blog_edit),
+        )
+        .route(
+            "/blog/{slug}/comments",
+            axum::routing::post(pages::article_comment_send),
+        )
+        .route(
+            "/blog/{slug}/comments/new",
+            get(pages::article_comment_form),
+        )
+        .route(
+            "/blog/{slug}/comments/thanks",
+            get(pages::article_comment_thanks),
+        )
+        .route("/authors/{username}", get(pages::author))
         .route("/moderation", get(pages::moderation))
         .route("/moderation/{id}", axum::routing::post(pages::moderate))
         .route("/sitemap.xml", get(pages::sitemap))

@@ -116,9 +116,12 @@ fn private(mut resp: Response) -> Response {
     resp
 }
 
+/// The page a comment is on.
 struct Ctx {
-    slug: Slug,
+    target: CommentTarget,
     title: String,
+    /// The page's path: `/careers/nurse`, `/blog/neet-guide`.
+    page: String,
 }
 
 async fn career(app: &AppState, raw: &str) -> AppResult<Ctx> {
@@ -126,7 +129,17 @@ async fn career(app: &AppState, raw: &str) -> AppResult<Ctx> {
     let summary = app.library.summary(&slug).await?;
     Ok(Ctx {
         title: summary.title,
-        slug,
+        page: format!("/careers/{slug}"),
+        target: CommentTarget::Career(slug),
+    })
+}
+
+async fn article(app: &AppState, raw: &str, viewer: &Viewer) -> AppResult<Ctx> {
+    let a = app.community.article(raw, viewer.account.as_ref()).await?;
+    Ok(Ctx {
+        title: a.title,
+        page: format!("/blog/{}", a.slug),
+        target: CommentTarget::Article(a.slug),
     })
 }
 
@@ -139,7 +152,7 @@ fn form_page(
     errors: Vec<(String, String)>,
 ) -> AppResult<String> {
     let t = &app.t;
-    let back = format!("/careers/{}", ctx.slug);
+    let back = ctx.page.clone();
     let member = viewer.account.as_ref().map_or_else(String::new, |a| {
         t.fmt(
             "account_signed_in_as",
@@ -207,20 +220,38 @@ pub async fn comment_form(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let ctx = career(&app, &slug).await?;
-    let q: ReplyQuery =
-        serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
-    let target = CommentTarget::Career(ctx.slug.clone());
+    form_for(&app, &ctx, &viewer, query.as_deref()).await
+}
+
+/// `GET /blog/{slug}/comments/new[?reply=ID]`.
+pub async fn article_comment_form(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let ctx = article(&app, &slug, &viewer).await?;
+    form_for(&app, &ctx, &viewer, query.as_deref()).await
+}
+
+async fn form_for(
+    app: &AppState,
+    ctx: &Ctx,
+    viewer: &Viewer,
+    query: Option<&str>,
+) -> AppResult<Response> {
+    let q: ReplyQuery = serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
     let parent = parent_comment(
-        &app,
-        &target,
-        &viewer,
+        app,
+        &ctx.target,
+        viewer,
         q.reply.as_deref().unwrap_or_default(),
     )
     .await?;
     let html = form_page(
-        &app,
-        &ctx,
-        &viewer,
+        app,
+        ctx,
+        viewer,
         parent.as_ref(),
         CommentForm::default(),
         Vec::new(),
@@ -238,13 +269,35 @@ pub async fn comment_send(
     body: Bytes,
 ) -> AppResult<Response> {
     let ctx = career(&app, &slug).await?;
-    let f: CommentForm = serde_urlencoded::from_bytes(&body).map_err(|_e| {
+    send_for(&app, &ctx, &viewer, &client, &body).await
+}
+
+/// `POST /blog/{slug}/comments`.
+pub async fn article_comment_send(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    client: ClientAddr,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> AppResult<Response> {
+    let ctx = article(&app, &slug, &viewer).await?;
+    send_for(&app, &ctx, &viewer, &client, &body).await
+}
+
+async fn send_for(
+    app: &AppState,
+    ctx: &Ctx,
+    viewer: &Viewer,
+    client: &ClientAddr,
+    body: &[u8],
+) -> AppResult<Response> {
+    let f: CommentForm = serde_urlencoded::from_bytes(body).map_err(|_e| {
         let mut errs = FieldErrors::default();
         errs.push("body", "must be a form (application/x-www-form-urlencoded)");
         AppError::Invalid(errs)
     })?;
-    let target = CommentTarget::Career(ctx.slug.clone());
-    let parent = parent_comment(&app, &target, &viewer, f.parent.trim()).await?;
+    let target = ctx.target.clone();
+    let parent = parent_comment(app, &target, viewer, f.parent.trim()).await?;
     let parent_id = parent.as_ref().map(|p| p.id);
     let result = match &viewer.account {
         Some(account) => app
@@ -271,10 +324,10 @@ pub async fn comment_send(
     let t = &app.t;
     match result {
         Ok(Some(id)) => Ok(private(
-            Redirect::to(&format!("/careers/{}#comment-{id}", ctx.slug)).into_response(),
+            Redirect::to(&format!("{}#comment-{id}", ctx.page)).into_response(),
         )),
         Ok(None) => Ok(private(
-            Redirect::to(&format!("/careers/{}/comments/thanks", ctx.slug)).into_response(),
+            Redirect::to(&format!("{}/comments/thanks", ctx.page)).into_response(),
         )),
         Err(CoreError::Invalid(errs)) => {
             let label = |field: &str| match field {
@@ -298,7 +351,7 @@ pub async fn comment_send(
                     )
                 })
                 .collect();
-            let html = form_page(&app, &ctx, &viewer, parent.as_ref(), f, list)?;
+            let html = form_page(app, ctx, viewer, parent.as_ref(), f, list)?;
             Ok(private(
                 (StatusCode::BAD_REQUEST, Html(html)).into_response(),
             ))
@@ -326,22 +379,36 @@ pub async fn comment_thanks(
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let ctx = career(&app, &slug).await?;
+    thanks_for(&app, &ctx)
+}
+
+/// `GET /blog/{slug}/comments/thanks`.
+pub async fn article_comment_thanks(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let ctx = article(&app, &slug, &viewer).await?;
+    thanks_for(&app, &ctx)
+}
+
+fn thanks_for(app: &AppState, ctx: &Ctx) -> AppResult<Response> {
     let t = &app.t;
     let heading = t.get("comment_thanks_heading").into_owned();
     let html = render(&NoticeView {
         t,
         head: Head::new(
-            &app,
+            app,
             format!("{heading} · {}", t.get("site_name")),
             t.get("comments_heading").into_owned(),
-            &format!("/careers/{}/comments/thanks", ctx.slug),
+            &format!("{}/comments/thanks", ctx.page),
             "careers",
         ),
         heading,
         lead: t.get("comment_thanks_lead").into_owned(),
         action: String::new(),
         button: String::new(),
-        link_href: format!("/careers/{}#comments", ctx.slug),
+        link_href: format!("{}#comments", ctx.page),
         link_text: t.fmt("comment_back", &[("title", ctx.title.clone().into())]),
     })?;
     Ok(private(Html(html).into_response()))

@@ -3,6 +3,7 @@
 
 mod about;
 mod account;
+mod blog;
 mod career;
 mod careers;
 mod comments;
@@ -17,9 +18,16 @@ pub use about::about;
 pub use account::{
     account, forgot, forgot_form, reset, reset_form, sign_in, sign_in_form, sign_out,
 };
+pub use blog::{
+    author, blog, blog_article, blog_tag, create as blog_create, edit as blog_edit,
+    edit_form as blog_edit_form, feed as blog_feed, new_form as blog_new_form,
+};
 pub use career::career;
 pub use careers::careers;
-pub use comments::{comment_form, comment_send, comment_thanks, moderate, moderation};
+pub use comments::{
+    article_comment_form, article_comment_send, article_comment_thanks, comment_form, comment_send,
+    comment_thanks, moderate, moderation,
+};
 pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;

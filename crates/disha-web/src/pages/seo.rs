@@ -7,9 +7,11 @@ use axum::response::{IntoResponse, Response};
 use disha_store::scopes;
 use std::fmt::Write;
 
-/// `/sitemap.xml`: the home page, the career list and every published profile with its last change.
+/// `/sitemap.xml`: the home page, the career list, every published profile, the blog and every published
+/// article, each with its last change.
 pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    cached(&app, "sitemap", &[scopes::CAREERS], Kind::Xml, &headers, || async {
+    let deps = [scopes::CAREERS, scopes::ARTICLES];
+    cached(&app, "sitemap", &deps, Kind::Xml, &headers, || async {
         let slugs = app.library.sitemap().await?;
         let base = &app.base_url;
         let mut xml = String::from(
@@ -27,6 +29,14 @@ pub async fn sitemap(State(app): State<AppState>, headers: HeaderMap) -> AppResu
                 crate::format::iso_date(updated)
             );
         }
+        let _ = writeln!(xml, "<url><loc>{base}/blog</loc></url>");
+        for (slug, updated) in super::blog::sitemap_entries(&app).await? {
+            let _ = writeln!(
+                xml,
+                "<url><loc>{base}/blog/{slug}</loc><lastmod>{}</lastmod></url>",
+                crate::format::iso_date(updated)
+            );
+        }
         xml.push_str("</urlset>\n");
         Ok(xml)
     })
@@ -39,7 +49,7 @@ pub async fn robots(State(app): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         format!(
-            "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /careers/*/report\n\nSitemap: {}/sitemap.xml\n",
+            "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /careers/*/report\nDisallow: /*/comments/\nDisallow: /blog/new\n\nSitemap: {}/sitemap.xml\n",
             app.base_url
         ),
     )

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api;
+mod blog;
 mod community;
 mod connections;
 mod family;
