@@ -6,7 +6,7 @@ use crate::CoreError;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use disha_domain::{Account, Email, Role, Username, parse_new_account};
-use disha_store::{Admission, NewAccountRecord, RateLimit, Store};
+use disha_store::{NewAccountRecord, Store};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::sync::Arc;
@@ -321,18 +321,7 @@ impl Accounts {
         window_secs: u32,
         now: OffsetDateTime,
     ) -> Result<(), CoreError> {
-        let limit = RateLimit {
-            bucket,
-            max,
-            window_secs,
-        };
-        match self.store.hit_rate_limit(&limit, now).await? {
-            Admission::Allowed => Ok(()),
-            Admission::Limited { retry_after_secs } => {
-                tracing::info!(bucket = %limit.bucket.split(':').next().unwrap_or(""), "sign-in throttled");
-                Err(CoreError::RateLimited { retry_after_secs })
-            }
-        }
+        crate::limits::admit(self.store.as_ref(), bucket, max, window_secs, now).await
     }
 
     /// Checks an email and password and starts a session. Every attempt counts against the client's and the

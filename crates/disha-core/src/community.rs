@@ -9,8 +9,8 @@ use disha_domain::{
     parse_tags, title_slug,
 };
 use disha_store::{
-    Actor, Admission, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts,
-    CommentWriter, Moderation, NewArticleRecord, NewCommentRecord, RateLimit, Store, StoreError,
+    Actor, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts, CommentWriter,
+    Moderation, NewArticleRecord, NewCommentRecord, Store, StoreError,
 };
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -118,21 +118,14 @@ impl Community {
     }
 
     async fn limit(&self, bucket: String, max: u32) -> Result<(), CoreError> {
-        let limit = RateLimit {
+        crate::limits::admit(
+            self.store.as_ref(),
             bucket,
             max,
-            window_secs: 600,
-        };
-        match self
-            .store
-            .hit_rate_limit(&limit, OffsetDateTime::now_utc())
-            .await?
-        {
-            Admission::Allowed => Ok(()),
-            Admission::Limited { retry_after_secs } => {
-                Err(CoreError::RateLimited { retry_after_secs })
-            }
-        }
+            600,
+            OffsetDateTime::now_utc(),
+        )
+        .await
     }
 
     /// A public profile.

@@ -8,7 +8,9 @@ mod error;
 pub mod feedback;
 pub mod freshness;
 pub mod library;
+mod limits;
 pub mod mail;
+pub mod newsletter;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
@@ -18,3 +20,4 @@ pub use feedback::Feedback;
 pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};
 pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};
+pub use newsletter::Newsletter;

@@ -8,6 +8,7 @@ mod community;
 pub mod decode;
 mod error;
 mod feedback;
+mod newsletter;
 mod outbox;
 pub mod scopes;
 mod system;
@@ -24,16 +25,30 @@ pub use community::{
 };
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
+pub use newsletter::{IssueRecord, NewsletterStore, Reader, Subscription};
 pub use outbox::{ClaimedMail, NewMail, OutboxCounts, OutboxStore};
 pub use system::{PoolStats, SystemStore};
 
 /// Everything Disha stores, as one object the application holds behind an `Arc<dyn Store>`.
 pub trait Store:
-    AccountStore + CareerStore + CommunityStore + FeedbackStore + OutboxStore + SystemStore
+    AccountStore
+    + CareerStore
+    + CommunityStore
+    + FeedbackStore
+    + NewsletterStore
+    + OutboxStore
+    + SystemStore
 {
 }
 
-impl<T: AccountStore + CareerStore + CommunityStore + FeedbackStore + OutboxStore + SystemStore>
-    Store for T
+impl<
+    T: AccountStore
+        + CareerStore
+        + CommunityStore
+        + FeedbackStore
+        + NewsletterStore
+        + OutboxStore
+        + SystemStore,
+> Store for T
 {
 }

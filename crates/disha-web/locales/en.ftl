@@ -453,3 +453,47 @@ blog_save = Save changes
 blog_publish = Publish
 blog_saved = Saved. Revision { $revision }.
 author_articles = Articles
+newsletter_footer_label = Get new guides by email
+newsletter_footer_hint = About twice a month. We ask you to confirm first, and every email has a one-click unsubscribe link.
+newsletter_choose_topics = Choose topics
+newsletter_button = Subscribe
+newsletter_heading = The Disha newsletter
+newsletter_description = New guides on streams, entrance exams, courses and careers, by email.
+newsletter_lead = New guides on streams, entrance exams, courses and careers, about twice a month.
+newsletter_topics = Topics (leave all empty to get everything)
+newsletter_privacy = We use your address only to send the newsletter. You confirm first, and you can leave with one click from any email.
+newsletter_check_heading = Check your email
+newsletter_check_lead = If this address is not subscribed yet, a message with a confirmation link is on its way. The link works for { $hours } hours. Nothing is sent until you confirm.
+newsletter_confirm_mail_subject = Confirm your Disha newsletter subscription
+newsletter_confirm_mail_body =
+    Hello,
+
+    Someone, probably you, asked to get the Disha newsletter at this address. To confirm, open:
+
+    { $link }
+
+    The link works for { $hours } hours. If you did not ask, ignore this message; you will get nothing more.
+newsletter_confirm_heading = Confirm your subscription
+newsletter_confirm_lead = Press the button to start getting the newsletter at this address.
+newsletter_confirm_button = Confirm my subscription
+newsletter_confirmed_heading = You are subscribed
+newsletter_confirmed_lead = Thank you. The next issue will reach you. Every email has a link to stop at any time.
+newsletter_confirm_expired = This link has expired or was already used. Subscribe again to get a new one.
+newsletter_unsubscribe_heading = Stop the newsletter
+newsletter_unsubscribe_lead = Press the button and this address gets no more issues. We keep nothing of it.
+newsletter_unsubscribe_button = Unsubscribe
+newsletter_unsubscribed_heading = You are unsubscribed
+newsletter_unsubscribed_lead = This address will get no more issues, and we have deleted it.
+newsletter_issue_footer =
+    —
+    You get this because you subscribed to the Disha newsletter. To stop, open: { $link }
+newsletter_send_heading = Send a newsletter issue
+newsletter_subject = Subject
+newsletter_body = Issue (Markdown, sent as plain text)
+newsletter_to = Send to
+newsletter_to_all = Every confirmed reader
+newsletter_send_button = Send the issue
+newsletter_sent = Queued for { $count ->
+        [one] 1 reader
+       *[other] { $count } readers
+    }.

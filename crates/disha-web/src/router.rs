@@ -123,6 +123,22 @@ pub fn router(state: AppState) -> Router {
             get(pages::article_comment_thanks),
         )
         .route("/authors/{username}", get(pages::author))
+        .route(
+            "/newsletter",
+            get(pages::newsletter).post(pages::newsletter_subscribe),
+        )
+        .route(
+            "/newsletter/confirm/{token}",
+            get(pages::newsletter_confirm_form).post(pages::newsletter_confirm),
+        )
+        .route(
+            "/newsletter/unsubscribe/{token}",
+            get(pages::newsletter_unsubscribe_form).post(pages::newsletter_unsubscribe),
+        )
+        .route(
+            "/newsletter/send",
+            get(pages::newsletter_send_form).post(pages::newsletter_send),
+        )
         .route("/moderation", get(pages::moderation))
         .route("/moderation/{id}", axum::routing::post(pages::moderate))
         .route("/sitemap.xml", get(pages::sitemap))

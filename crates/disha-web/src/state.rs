@@ -2,7 +2,7 @@
 
 use crate::cache::RenderCache;
 use crate::i18n::Messages;
-use disha_core::{Accounts, Community, Feedback, Library};
+use disha_core::{Accounts, Community, Feedback, Library, Newsletter};
 use disha_store::Store;
 use std::sync::Arc;
 
@@ -28,6 +28,7 @@ pub struct Inner {
     pub(crate) feedback: Feedback,
     pub(crate) accounts: Accounts,
     pub(crate) community: Community,
+    pub(crate) newsletter: Newsletter,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
     pub(crate) t: Messages,
@@ -54,6 +55,7 @@ impl AppState {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         Ok(Self(Arc::new(Inner {
             community: Community::new(Arc::clone(&store), library.clone()),
+            newsletter: Newsletter::new(Arc::clone(&store)),
             library,
             feedback: Feedback::new(Arc::clone(&store)),
             accounts: Accounts::new(Arc::clone(&store)).map_err(|e| e.to_string())?,

@@ -628,3 +628,127 @@ pub async fn guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep(s
         "replies go with their comment"
     );
 }
+
+fn subscription(address: &str, interests: &str, token: &str) -> crate::Subscription {
+    crate::Subscription {
+        email: email(address),
+        interests: interests.into(),
+        confirm_token_hash: format!("confirm-{token}"),
+        confirm_expires_at: OffsetDateTime::now_utc() + Duration::hours(48),
+        unsubscribe_token: format!("unsub-{token}"),
+        mail: kind_mail("confirm", address),
+    }
+}
+
+/// Case.
+pub async fn only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address(
+    store: &dyn Store,
+) {
+    let now = OffsetDateTime::now_utc();
+    assert!(
+        store
+            .subscribe(&subscription("a@example.in", "pcb", "a1"))
+            .await
+            .expect("sub")
+    );
+    assert!(
+        store
+            .subscribe(&subscription("a@example.in", "pcb commerce", "a2"))
+            .await
+            .expect("again"),
+        "an unconfirmed address gets a fresh link"
+    );
+    assert!(
+        store
+            .subscribe(&subscription("b@example.in", "", "b1"))
+            .await
+            .expect("sub")
+    );
+    assert!(
+        store
+            .subscribe(&subscription("c@example.in", "pcm", "c1"))
+            .await
+            .expect("sub")
+    );
+    assert_eq!(
+        kinds_sent(store).await,
+        ["confirm", "confirm", "confirm", "confirm"]
+    );
+    assert!(
+        store.readers(None).await.expect("readers").is_empty(),
+        "nobody has confirmed"
+    );
+    assert!(
+        !store
+            .confirm_subscription("confirm-a1", now)
+            .await
+            .expect("old"),
+        "the older link is replaced"
+    );
+    assert!(
+        store
+            .confirm_subscription("confirm-a2", now)
+            .await
+            .expect("confirm")
+    );
+    assert!(
+        !store
+            .confirm_subscription("confirm-a2", now)
+            .await
+            .expect("twice"),
+        "a link works once"
+    );
+    assert!(
+        store
+            .confirm_subscription("confirm-b1", now)
+            .await
+            .expect("confirm")
+    );
+    assert!(
+        !store
+            .confirm_subscription("confirm-c1", now + Duration::hours(49))
+            .await
+            .expect("late"),
+        "links expire"
+    );
+    assert!(
+        !store
+            .subscribe(&subscription("a@example.in", "", "a3"))
+            .await
+            .expect("confirmed"),
+        "a confirmed address is left alone"
+    );
+    let all: Vec<String> = store
+        .readers(None)
+        .await
+        .expect("r")
+        .into_iter()
+        .map(|r| r.email)
+        .collect();
+    assert_eq!(all, ["a@example.in", "b@example.in"]);
+    let commerce = store.readers(Some("commerce")).await.expect("r");
+    assert_eq!(
+        commerce.len(),
+        2,
+        "a reader with no interests wants everything"
+    );
+    let pcm = store.readers(Some("pcm")).await.expect("r");
+    assert_eq!(
+        pcm.iter().map(|r| r.email.as_str()).collect::<Vec<_>>(),
+        ["b@example.in"]
+    );
+    assert_eq!(pcm[0].unsubscribe_token, "unsub-b1");
+
+    let mails: Vec<crate::NewMail> = all.iter().map(|a| kind_mail("issue", a)).collect();
+    let issue = crate::IssueRecord {
+        subject: "November".into(),
+        body: "News.".into(),
+        interest: None,
+        sent_by: member(store, "editor", Role::Editor).await,
+    };
+    store.queue_issue(&issue, &mails).await.expect("queue");
+    assert_eq!(kinds_sent(store).await, ["issue", "issue"]);
+    assert!(store.unsubscribe("unsub-a1").await.expect("unsub"));
+    assert!(!store.unsubscribe("unsub-a1").await.expect("twice"));
+    assert_eq!(store.readers(None).await.expect("r").len(), 1);
+}

@@ -5,6 +5,7 @@ mod articles;
 mod careers;
 mod comments;
 pub mod docs;
+mod newsletter;
 pub mod realworld;
 pub mod users;
 
@@ -32,7 +33,8 @@ use utoipa_axum::routes;
         (name = "Favorites", description = "Favourite articles (RealWorld)"),
         (name = "Comments", description = "Comments on articles (RealWorld) and on career profiles"),
         (name = "Tags", description = "Article tags (RealWorld)"),
-        (name = "Moderation", description = "The editors' queue of comments waiting for approval")
+        (name = "Moderation", description = "The editors' queue of comments waiting for approval"),
+        (name = "Newsletter", description = "Double opt-in subscriptions and issues")
     ),
     modifiers(&TokenScheme),
     components(schemas(ErrorBody, ErrorDetail, FieldProblem, disha_domain::CareerSort))
@@ -89,4 +91,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(comments::moderation_queue))
         .routes(routes!(comments::moderate))
+        .routes(routes!(newsletter::subscribe))
+        .routes(routes!(newsletter::send_issue))
 }

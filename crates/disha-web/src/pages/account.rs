@@ -1,6 +1,7 @@
 //! `/sign-in`, `/account` and `/sign-out` for people, with the session in a cookie. A sign-in issues a new
 //! session id every time, so an id planted before sign-in is never the one that ends up signed in.
 
+use super::notice::{private, token_path};
 use super::{Head, render};
 use crate::auth::{Viewer, cleared_cookie, session_cookie};
 use crate::client::ClientAddr;
@@ -10,7 +11,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use disha_core::CoreError;
 use disha_domain::FieldErrors;
@@ -43,14 +44,6 @@ struct SignInForm {
     email: String,
     #[serde(default)]
     password: String,
-}
-
-fn private(mut resp: Response) -> Response {
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    resp
 }
 
 fn sign_in_page(app: &AppState, email: String, error: String, notice: String) -> AppResult<String> {
@@ -299,15 +292,6 @@ pub async fn reset_form(
         "password",
         String::new(),
     )
-}
-
-/// Tokens are 64 hex digits; anything else is no link of ours.
-fn token_path(token: &str) -> AppResult<&str> {
-    if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(token)
-    } else {
-        Err(AppError::NotFound)
-    }
 }
 
 /// `POST /reset-password/{token}`: sets the password and sends the person to sign in.

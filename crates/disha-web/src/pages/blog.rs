@@ -3,6 +3,7 @@
 //! Atom feed, and the pages where people write, preview, edit and publish. Every save keeps a revision.
 
 use super::comments::{CommentItem, thread};
+use super::notice::private;
 use super::{Head, json_ld, render};
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -477,14 +478,6 @@ impl ArticleForm {
             tags: Some(self.tags.split(',').map(str::to_owned).collect()),
         }
     }
-}
-
-fn private(mut resp: Response) -> Response {
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    resp
 }
 
 struct Editing {

@@ -1,6 +1,7 @@
 //! Comments on career profiles, from people: the thread on the profile, the form (guests give a name and an
 //! address that is never shown; a hidden honeypot field catches bots), and the editors' moderation page.
 
+use super::notice::{Notice, notice_page, private};
 use super::{Head, render};
 use crate::auth::Viewer;
 use crate::client::ClientAddr;
@@ -11,7 +12,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use disha_core::{CoreError, GuestComment, GuestOutcome};
 use disha_domain::{Comment, CommentAuthor, CommentStatus, CommentTarget, FieldErrors, Slug};
@@ -106,14 +107,6 @@ struct CommentForm {
 struct ReplyQuery {
     #[serde(default)]
     reply: Option<String>,
-}
-
-fn private(mut resp: Response) -> Response {
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    resp
 }
 
 /// The page a comment is on.
@@ -360,19 +353,6 @@ async fn send_for(
     }
 }
 
-#[derive(Template)]
-#[template(path = "notice.html")]
-struct NoticeView<'a> {
-    t: &'a Messages,
-    head: Head,
-    heading: String,
-    lead: String,
-    action: String,
-    button: String,
-    link_href: String,
-    link_text: String,
-}
-
 /// `GET /careers/{slug}/comments/thanks`.
 pub async fn comment_thanks(
     State(app): State<AppState>,
@@ -394,24 +374,22 @@ pub async fn article_comment_thanks(
 
 fn thanks_for(app: &AppState, ctx: &Ctx) -> AppResult<Response> {
     let t = &app.t;
-    let heading = t.get("comment_thanks_heading").into_owned();
-    let html = render(&NoticeView {
-        t,
-        head: Head::new(
-            app,
-            format!("{heading} · {}", t.get("site_name")),
-            t.get("comments_heading").into_owned(),
-            &format!("{}/comments/thanks", ctx.page),
-            "careers",
-        ),
-        heading,
-        lead: t.get("comment_thanks_lead").into_owned(),
-        action: String::new(),
-        button: String::new(),
-        link_href: format!("{}#comments", ctx.page),
-        link_text: t.fmt("comment_back", &[("title", ctx.title.clone().into())]),
-    })?;
-    Ok(private(Html(html).into_response()))
+    notice_page(
+        app,
+        Notice {
+            path: format!("{}/comments/thanks", ctx.page),
+            section: "careers",
+            description: t.get("comments_heading").into_owned(),
+            heading: t.get("comment_thanks_heading").into_owned(),
+            lead: t.get("comment_thanks_lead").into_owned(),
+            action: String::new(),
+            button: String::new(),
+            link: Some((
+                format!("{}#comments", ctx.page),
+                t.fmt("comment_back", &[("title", ctx.title.clone().into())]),
+            )),
+        },
+    )
 }
 
 struct QueueItem {

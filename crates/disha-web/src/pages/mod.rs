@@ -10,6 +10,8 @@ mod comments;
 mod compare;
 mod errors;
 mod home;
+mod newsletter;
+mod notice;
 mod register;
 mod report;
 mod seo;
@@ -31,6 +33,12 @@ pub use comments::{
 pub use compare::compare;
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
+pub use newsletter::{
+    confirm as newsletter_confirm, confirm_form as newsletter_confirm_form, confirm_mail,
+    issue_mail, newsletter, send as newsletter_send, send_form as newsletter_send_form,
+    subscribe as newsletter_subscribe, unsubscribe as newsletter_unsubscribe,
+    unsubscribe_form as newsletter_unsubscribe_form,
+};
 pub use register::{register, register_account, register_form, verify, verify_form};
 pub use report::{report_form, report_send, report_thanks};
 pub use seo::{robots, sitemap};

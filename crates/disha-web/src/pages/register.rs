@@ -1,6 +1,7 @@
 //! `/register` and `/verify/{token}`. Registering never says whether an address already has an account:
 //! the page always asks the person to check their email, and the mail tells the owner what happened.
 
+use super::notice::{Notice, notice_page, private, token_path};
 use super::{Head, render};
 use crate::auth::session_cookie;
 use crate::client::ClientAddr;
@@ -10,7 +11,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use disha_core::{CoreError, SignedIn};
 use disha_domain::FieldErrors;
@@ -76,27 +77,6 @@ struct RegisterView<'a> {
     errors: Vec<(String, String)>,
 }
 
-#[derive(Template)]
-#[template(path = "notice.html")]
-struct NoticeView<'a> {
-    t: &'a Messages,
-    head: Head,
-    heading: String,
-    lead: String,
-    action: String,
-    button: String,
-    link_href: String,
-    link_text: String,
-}
-
-fn private(mut resp: Response) -> Response {
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    resp
-}
-
 fn register_page(
     app: &AppState,
     username: String,
@@ -117,38 +97,6 @@ fn register_page(
         email,
         errors,
     })
-}
-
-/// A page with a heading, a lead, and optionally one button and one link.
-struct Notice {
-    path: &'static str,
-    heading: String,
-    lead: String,
-    action: String,
-    button: String,
-    link: Option<(String, String)>,
-}
-
-fn notice_page(app: &AppState, n: Notice) -> AppResult<Response> {
-    let t = &app.t;
-    let (link_href, link_text) = n.link.unwrap_or_default();
-    let html = render(&NoticeView {
-        t,
-        head: Head::new(
-            app,
-            format!("{} · {}", n.heading, t.get("site_name")),
-            t.get("register_description").into_owned(),
-            n.path,
-            "account",
-        ),
-        heading: n.heading,
-        lead: n.lead,
-        action: n.action,
-        button: n.button,
-        link_href,
-        link_text,
-    })?;
-    Ok(private(Html(html).into_response()))
 }
 
 /// `GET /register`.
@@ -190,7 +138,9 @@ pub async fn register(
             let mut resp = notice_page(
                 &app,
                 Notice {
-                    path: "/register",
+                    path: "/register".into(),
+                    section: "account",
+                    description: t.get("register_description").into_owned(),
                     heading: t.get("register_sent_heading").into_owned(),
                     lead: t.fmt(
                         "register_sent_lead",
@@ -237,15 +187,6 @@ pub async fn register(
     }
 }
 
-/// Tokens are 64 hex digits; anything else is no link of ours.
-fn token_path(token: &str) -> AppResult<&str> {
-    if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(token)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// `GET /verify/{token}`: a button that confirms. The link itself changes nothing, so mail scanners that
 /// open links do not use it up.
 pub async fn verify_form(
@@ -257,7 +198,9 @@ pub async fn verify_form(
     notice_page(
         &app,
         Notice {
-            path: "/verify",
+            path: "/verify".into(),
+            section: "account",
+            description: t.get("register_description").into_owned(),
             heading: t.get("verify_heading").into_owned(),
             lead: t.get("verify_lead").into_owned(),
             action: format!("/verify/{token}"),
@@ -281,7 +224,9 @@ pub async fn verify(State(app): State<AppState>, Path(token): Path<String>) -> A
     let mut resp = notice_page(
         &app,
         Notice {
-            path: "/verify",
+            path: "/verify".into(),
+            section: "account",
+            description: t.get("register_description").into_owned(),
             heading: t.get(heading).into_owned(),
             lead: t.get(lead).into_owned(),
             action: String::new(),

@@ -4,24 +4,8 @@
 use crate::support::{Page, TestApp, spawn_app};
 use disha_domain::Role;
 
-const PASSWORD: &str = "river-mango-kite-42";
 
 impl TestApp {
-    async fn session_of(&self, name: &str, role: Role) -> String {
-        let accounts =
-            disha_core::Accounts::new(std::sync::Arc::clone(&self.store)).expect("accounts");
-        let email = format!("{name}@example.in");
-        accounts
-            .create(&email, name, PASSWORD, role)
-            .await
-            .expect("create");
-        accounts
-            .sign_in(&email, PASSWORD, "test")
-            .await
-            .expect("sign in")
-            .token
-    }
-
     async fn send_form(&self, path: &str, session: Option<&str>, body: &str) -> reqwest::Response {
         let mut req = self
             .client
@@ -52,7 +36,7 @@ const ARTICLE: &str = "title=NEET+2027%3A+what+to+study&description=A+plan+for+c
 #[tokio::test]
 async fn an_editor_previews_publishes_and_edits_an_article_that_readers_find_everywhere() {
     let app = spawn_app().await;
-    let editor = app.session_of("meera", Role::Editor).await;
+    let editor = app.account_token("meera", Role::Editor).await;
     let r = app.get("/blog/new").await;
     assert_eq!(
         r.headers()["location"],
@@ -165,9 +149,9 @@ async fn an_editor_previews_publishes_and_edits_an_article_that_readers_find_eve
 #[tokio::test]
 async fn a_students_article_waits_for_an_editor_and_nobody_else_can_edit_it() {
     let app = spawn_app().await;
-    let student = app.session_of("ravi", Role::Student).await;
-    let other = app.session_of("asha", Role::Student).await;
-    let editor = app.session_of("meera", Role::Editor).await;
+    let student = app.account_token("ravi", Role::Student).await;
+    let other = app.account_token("asha", Role::Student).await;
+    let editor = app.account_token("meera", Role::Editor).await;
     let bad = app
         .send_form(
             "/blog/new",

@@ -2,32 +2,13 @@
 //! favourites, tags, comments on articles and careers, and moderation.
 
 use crate::mail::Smtpd;
-use crate::support::{TestApp, spawn_app, spawn_app_with};
+use crate::support::{TestApp, link_in, spawn_app, spawn_app_with};
 use disha_domain::Role;
 use serde_json::{Value, json};
 
 const PASSWORD: &str = "river-mango-kite-42";
 
 impl TestApp {
-    async fn member(&self, name: &str, role: Role) -> String {
-        let accounts =
-            disha_core::Accounts::new(std::sync::Arc::clone(&self.store)).expect("accounts");
-        let email = format!("{name}@example.in");
-        accounts
-            .create(&email, name, PASSWORD, role)
-            .await
-            .expect("create");
-        let r = self
-            .client
-            .post(self.url("/api/users/login"))
-            .json(&json!({"user": {"email": email, "password": PASSWORD}}))
-            .send()
-            .await
-            .expect("login");
-        let body: Value = r.json().await.expect("json");
-        body["user"]["token"].as_str().expect("token").to_owned()
-    }
-
     async fn call(
         &self,
         method: &str,
@@ -49,18 +30,6 @@ impl TestApp {
         let text = r.text().await.expect("body");
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
-}
-
-fn link_in(mail: &str, prefix: &str) -> String {
-    // Quoted-printable may wrap long lines with "=\n"; join them first.
-    let joined = mail.replace("=\r\n", "").replace("=\n", "");
-    let start = joined
-        .find(prefix)
-        .unwrap_or_else(|| panic!("no {prefix} in {joined}"));
-    joined[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | ':' | '.' | '-'))
-        .collect()
 }
 
 #[tokio::test]
@@ -180,7 +149,7 @@ async fn registration_names_each_bad_field_and_a_taken_username() {
     assert_eq!(status, 422);
     let fields: Vec<&String> = body["errors"].as_object().expect("errors").keys().collect();
     assert_eq!(fields, ["email", "password", "username"]);
-    app.member("taken", Role::Student).await;
+    app.account_token("taken", Role::Student).await;
     let (status, body) = app
         .call(
             "POST",
@@ -215,9 +184,9 @@ async fn registration_names_each_bad_field_and_a_taken_username() {
 #[tokio::test]
 async fn articles_follow_the_realworld_api_and_only_their_authors_or_editors_change_them() {
     let app = spawn_app().await;
-    let asha = app.member("asha", Role::Counsellor).await;
-    let ravi = app.member("ravi", Role::Student).await;
-    let editor = app.member("meera", Role::Editor).await;
+    let asha = app.account_token("asha", Role::Counsellor).await;
+    let ravi = app.account_token("ravi", Role::Student).await;
+    let editor = app.account_token("meera", Role::Editor).await;
     let new = json!({"article": {"title": "How to prepare for NEET", "description": "A plan for class 12.",
                                   "body": "Start with **NCERT**.", "tagList": ["NEET", "class 12"]}});
     let (status, _) = app
@@ -377,8 +346,8 @@ async fn articles_follow_the_realworld_api_and_only_their_authors_or_editors_cha
 #[tokio::test]
 async fn a_guest_comment_on_a_career_waits_for_an_editor_and_its_address_is_never_shown() {
     let app = spawn_app().await;
-    let editor = app.member("meera", Role::Editor).await;
-    let student = app.member("ravi", Role::Student).await;
+    let editor = app.account_token("meera", Role::Editor).await;
+    let student = app.account_token("ravi", Role::Student).await;
     let path = "/api/careers/nurse/comments";
     let guest = json!({"comment": {"name": "Asha", "email": "asha.secret@example.in",
                                     "website": "https://asha.example", "body": "Is GNM still offered?"}});
@@ -492,7 +461,7 @@ async fn a_guest_comment_on_a_career_waits_for_an_editor_and_its_address_is_neve
 async fn a_guest_comment_posted_from_the_page_appears_after_an_editor_approves_it_and_other_pages_stay_cached()
  {
     let app = spawn_app().await;
-    let editor = app.member("meera", Role::Editor).await;
+    let editor = app.account_token("meera", Role::Editor).await;
     // Warm two cached pages.
     for p in ["/careers/nurse", "/careers/doctor"] {
         app.get(p).await;

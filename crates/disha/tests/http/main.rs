@@ -10,6 +10,7 @@ mod connections;
 mod family;
 mod freshness;
 pub mod mail;
+mod newsletter;
 mod ops;
 mod pages;
 mod reports;

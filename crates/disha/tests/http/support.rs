@@ -217,3 +217,32 @@ impl Page {
             .collect()
     }
 }
+
+/// The first address in a received mail that starts with `prefix` (quoted-printable soft breaks joined).
+pub fn link_in(mail: &str, prefix: &str) -> String {
+    let joined = mail.replace("=\r\n", "").replace("=\n", "");
+    let start = joined
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {joined}"));
+    joined[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | ':' | '.' | '-'))
+        .collect()
+}
+
+impl TestApp {
+    /// Creates a verified account `name@example.in` with `role` and returns a session token for it.
+    pub async fn account_token(&self, name: &str, role: disha_domain::Role) -> String {
+        let accounts = disha_core::Accounts::new(Arc::clone(&self.store)).expect("accounts");
+        let email = format!("{name}@example.in");
+        accounts
+            .create(&email, name, "river-mango-kite-42", role)
+            .await
+            .expect("create");
+        accounts
+            .sign_in(&email, "river-mango-kite-42", "test")
+            .await
+            .expect("sign in")
+            .token
+    }
+}
