@@ -52,6 +52,20 @@ async fn readyz(State(app): State<AppState>) -> Response {
 /// security headers.
 pub fn router(state: AppState) -> Router {
     let (api_routes, spec) = api::router().split_for_parts();
+    // RealWorld front ends run on their own origins and authenticate with `Authorization: Token …`. Any origin
+    // may call the API, but never with credentials, so a browser sends no Disha cookie along.
+    let api_routes = api_routes.layer(
+        tower_http::cors::CorsLayer::new()
+            .allow_origin(tower_http::cors::Any)
+            .allow_methods([
+                axum::http::Method::GET,
+                axum::http::Method::POST,
+                axum::http::Method::PUT,
+                axum::http::Method::DELETE,
+            ])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+            .max_age(Duration::from_secs(3600)),
+    );
     let spec_json = Bytes::from(spec.to_pretty_json().unwrap_or_default());
     let docs_html = match api::docs::render_docs(&state, &spec) {
         Ok(html) => Bytes::from(html),

@@ -344,3 +344,53 @@ async fn a_front_end_on_another_origin_signs_in_by_token_but_cookies_cannot_be_r
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_front_end_on_another_origin_may_call_the_api_without_credentials() {
+    let app = spawn_app().await;
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/articles"))
+        .header("origin", "https://conduit.example")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type",
+        )
+        .send()
+        .await
+        .expect("preflight");
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    let h = preflight.headers();
+    assert_eq!(h["access-control-allow-origin"], "*");
+    assert!(
+        h["access-control-allow-headers"]
+            .to_str()
+            .expect("ascii")
+            .contains("authorization")
+    );
+    assert!(
+        h.get("access-control-allow-credentials").is_none(),
+        "never with cookies"
+    );
+    let r = app
+        .client
+        .get(app.url("/api/tags"))
+        .header("origin", "https://conduit.example")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.headers()["access-control-allow-origin"], "*");
+    let page = app
+        .client
+        .get(app.url("/careers"))
+        .header("origin", "https://conduit.example")
+        .send()
+        .await
+        .expect("request");
+    assert!(
+        page.headers().get("access-control-allow-origin").is_none(),
+        "pages are not shared"
+    );
+    app.stop().await;
+}

@@ -4,7 +4,6 @@
 use crate::support::{Page, TestApp, spawn_app};
 use disha_domain::Role;
 
-
 impl TestApp {
     async fn send_form(&self, path: &str, session: Option<&str>, body: &str) -> reqwest::Response {
         let mut req = self
