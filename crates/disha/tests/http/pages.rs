@@ -259,10 +259,11 @@ async fn sitemap_and_robots_describe_the_public_site() {
     assert!(xml.starts_with("<?xml"));
     assert_eq!(
         xml.matches("<url><loc>").count(),
-        3 + 48,
-        "home, list, about and every career"
+        4 + 48,
+        "home, list, about, the blog and every career"
     );
     assert!(xml.contains("/about</loc>"));
+    assert!(xml.contains("/blog</loc>"));
     assert!(xml.contains("/careers/backend-developer</loc><lastmod>"));
     let (status, robots) = app.get_text("/robots.txt").await;
     assert_eq!(status, 200);

@@ -48,7 +48,9 @@ async fn a_reader_reports_a_mistake_and_lands_on_a_thank_you_page() {
     let form = Page::parse(&html);
     assert_eq!(form.count("form.report select[name=section] option"), 12);
     assert_eq!(
-        form.count("input[type=email], input[type=tel], input[name=name]"),
+        form.count(
+            "form.report input[type=email], form.report input[type=tel], form.report input[name=name]"
+        ),
         0,
         "the form asks for no contact details"
     );
