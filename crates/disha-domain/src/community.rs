@@ -114,27 +114,29 @@ pub fn parse_tags(raw: &[String]) -> Result<Vec<String>, FieldErrors> {
         e.at("tagList", Problem::invalid("at most 8 tags"));
         return Err(e);
     }
-    for t in raw {
-        let t = t
-            .trim()
-            .to_lowercase()
-            .split_whitespace()
+    for given in raw {
+        // The published schema allows exactly these characters, so the rule is checked on what was sent.
+        if given.chars().count() > MAX_TAG
+            || !given
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '+'))
+        {
+            e.at(
+                "tagList",
+                Problem::invalid(
+                    "each tag is up to 30 letters a–z, digits, spaces, '-', '.' or '+'",
+                ),
+            );
+            break;
+        }
+        let t = given
+            .to_ascii_lowercase()
+            .split(' ')
+            .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join("-");
         if t.is_empty() {
             continue;
-        }
-        let n = t.chars().count();
-        if n > MAX_TAG
-            || !t
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '+')
-        {
-            e.at(
-                "tagList",
-                Problem::invalid("each tag is 1–30 letters, digits, '-', '.' or '+'"),
-            );
-            break;
         }
         if !tags.contains(&t) {
             tags.push(t);

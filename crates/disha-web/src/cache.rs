@@ -69,6 +69,8 @@ pub enum Outcome {
     Miss,
     /// Not cacheable for this client, rendered and not stored.
     Bypass,
+    /// The public copy with the signed-in reader's own links put in, for them only and not stored.
+    Personal,
 }
 
 /// Version-checked response cache, bounded by bytes.

@@ -139,6 +139,70 @@ where
     Ok(resp)
 }
 
+/// Where a page marks the account link, so a signed-in reader's copy can name their account.
+const ACCOUNT_START: &str = "<!--account-->";
+const ACCOUNT_END: &str = "<!--/account-->";
+
+/// The public page with the account link pointing at `username`'s account page.
+fn personalise(public: &[u8], username: &str) -> Option<String> {
+    let html = std::str::from_utf8(public).ok()?;
+    let start = html.find(ACCOUNT_START)?;
+    let end = html[start..].find(ACCOUNT_END)? + start + ACCOUNT_END.len();
+    // Usernames are letters, digits, `_`, `-` and `.` only, so they need no escaping in HTML.
+    Some(format!(
+        "{}<a href=\"/account\">{username}</a>{}",
+        &html[..start],
+        &html[end..]
+    ))
+}
+
+/// Like [`cached`] for a page whose content is the same for everyone but its account link: a signed-in
+/// reader gets the shared public copy with their own account link put in, made for them and never stored,
+/// so the page costs them no render. Signed-out readers are served exactly as by [`cached`].
+///
+/// # Errors
+/// As [`cached`].
+pub async fn cached_public<F, Fut>(
+    app: &AppState,
+    key: &str,
+    scopes: &[&str],
+    headers: &HeaderMap,
+    reader: Option<&disha_domain::Account>,
+    render: F,
+) -> AppResult<Response>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<String>>,
+{
+    let Some(reader) = reader else {
+        return cached(app, key, scopes, Kind::Html, headers, render).await;
+    };
+    let deps: Deps = scopes
+        .iter()
+        .map(|s| app.library.content_version(s))
+        .collect();
+    let (entry, _) = app.cache.get_or_render(key, deps, render).await?;
+    let body = personalise(&entry.identity, reader.username.as_str()).ok_or_else(|| {
+        tracing::error!(key, "a public page lacks its account marker");
+        crate::error::AppError::Internal
+    })?;
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(Kind::Html.content_type()),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    h.insert(
+        "x-cache",
+        HeaderValue::from_static(Outcome::Personal.into()),
+    );
+    Ok(resp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +211,17 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(name, HeaderValue::from_str(v).expect("header"));
         h
+    }
+
+    #[test]
+    fn a_personal_copy_changes_only_the_account_link() {
+        let public =
+            b"<p>Hi</p><!--account--><a href=\"/sign-in\">Sign in</a><!--/account--><p>Bye</p>";
+        assert_eq!(
+            personalise(public, "asha").as_deref(),
+            Some("<p>Hi</p><a href=\"/account\">asha</a><p>Bye</p>")
+        );
+        assert_eq!(personalise(b"<p>no marker</p>", "asha"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::format::{self, decimal, inr};
 use crate::i18n::Messages;
 use crate::markdown::to_safe_html;
-use crate::respond::{Kind, cached};
+use crate::respond::cached_public;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -560,18 +560,17 @@ pub async fn career(
     let target = disha_domain::CommentTarget::Career(slug.clone());
     // Comments have a scope per page, so a new comment here leaves every other cached page alone.
     let comment_scope = scopes::comments_on(&target);
-    cached(
+    // The page is the same for everyone (a signed-in reader's own comments that wait for an editor are
+    // shown to them on the thank-you page, not here), so signed-in readers get the public copy.
+    cached_public(
         &app,
         &key,
         &[scopes::CAREERS, comment_scope.as_str()],
-        Kind::Html,
         &headers,
+        viewer.account.as_ref(),
         || async {
             let page = app.library.career(&slug).await?;
-            let comments = app
-                .community
-                .comments(&target, viewer.account.as_ref())
-                .await?;
+            let comments = app.community.comments(&target, None).await?;
             render(&view(&app, &page, &comments))
         },
     )

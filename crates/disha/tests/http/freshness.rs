@@ -198,3 +198,40 @@ fn json_to_toml(v: &serde_json::Value) -> String {
         .map(|(k, v)| format!("{k} = {}\n", scalar(v)))
         .collect()
 }
+
+#[tokio::test]
+async fn a_signed_in_reader_gets_the_public_page_with_their_own_account_link_and_nobody_else_sees_it()
+ {
+    let app = spawn_app().await;
+    let token = app
+        .account_token("kavya", disha_domain::Role::Student)
+        .await;
+    let r = app
+        .client
+        .get(app.url("/careers/doctor"))
+        .header("cookie", format!("{}={token}", disha_web::SESSION_COOKIE))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.headers()["x-cache"], "personal");
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let html = r.text().await.expect("html");
+    assert!(
+        html.contains("<a href=\"/account\">kavya</a>"),
+        "their own account link"
+    );
+    assert!(!html.contains("href=\"/sign-in\">Sign in</a>"));
+    let public = app.get("/careers/doctor").await;
+    assert_eq!(
+        public.headers()["x-cache"],
+        "hit",
+        "the public copy was made once and shared"
+    );
+    let html = public.text().await.expect("html");
+    assert!(
+        !html.contains("kavya"),
+        "no one else sees the reader's name"
+    );
+    assert!(html.contains("href=\"/sign-in\">Sign in</a>"));
+    app.stop().await;
+}
