@@ -1,6 +1,6 @@
 -- POST /api/careers/{slug}/comments as a guest, each request from a different (forwarded) client address.
 local n = 0
-local slugs = { "nurse", "doctor", "backend-developer", "teacher", "pharmacist" }
+local slugs = { "nurse", "doctor", "backend-developer", "school-teacher", "pharmacist" }
 request = function()
   n = n + 1
   local body = string.format(
@@ -8,7 +8,7 @@ request = function()
     n, n, n)
   local headers = {
     ["Content-Type"] = "application/json",
-    ["X-Forwarded-For"] = string.format("10.%d.%d.%d", (n // 65536) % 256, (n // 256) % 256, n % 256),
+    ["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256),
   }
   return wrk.format("POST", "/api/careers/" .. slugs[(n % #slugs) + 1] .. "/comments", headers, body)
 end

@@ -361,10 +361,13 @@ impl Community {
         raw_slug: &str,
         on: bool,
     ) -> Result<Article, CoreError> {
-        self.store
+        let article = self
+            .store
             .set_favorite(&slug(raw_slug)?, viewer.id, on)
             .await?
-            .ok_or(CoreError::NotFound)
+            .ok_or(CoreError::NotFound)?;
+        self.library.observe_writes().await;
+        Ok(article)
     }
 
     /// Tags in use, most used first.

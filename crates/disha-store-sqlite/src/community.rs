@@ -639,6 +639,8 @@ impl CommunityStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(db)?;
+        // The count shows in every list, so lists are rebuilt.
+        bump(&mut tx, scopes::ARTICLES).await?;
         let article = article_by_id(&mut tx, id, Some(viewer)).await?;
         tx.commit().await.map_err(db)?;
         Ok(Some(article))

@@ -197,6 +197,7 @@ pub async fn list_articles(
     State(app): State<AppState>,
     viewer: Viewer,
     RawQuery(raw): RawQuery,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, RwError> {
     let q = list_query(raw.as_deref())?;
     let query = ArticleQuery {
@@ -206,6 +207,32 @@ pub async fn list_articles(
         limit: q.limit,
         offset: q.offset,
     };
+    if viewer.account.is_none() && viewer.token.is_none() {
+        // Without a session the list is the same for everyone: cached under the articles scope, which every
+        // article write and favourite bumps.
+        let key = format!("api:/api/articles?{}", raw.as_deref().unwrap_or_default());
+        return crate::respond::cached(
+            &app,
+            &key,
+            &[disha_store::scopes::ARTICLES],
+            crate::respond::Kind::Json,
+            &headers,
+            || async {
+                let (articles, count) = app
+                    .community
+                    .articles(&query, None, ArticleScope::Published)
+                    .await
+                    .map_err(crate::error::AppError::from)?;
+                Ok(serde_json::to_string(&MultipleArticlesResponse {
+                    articles: articles.iter().map(ArticleJson::from).collect(),
+                    articles_count: count,
+                })
+                .unwrap_or_default())
+            },
+        )
+        .await
+        .map_err(|e| RwError::new(e.status(), "body", <&'static str>::from(&e)));
+    }
     let (articles, count) = app
         .community
         .articles(
