@@ -4,7 +4,7 @@
 
 use crate::CoreError;
 use crate::accounts::token_hash;
-use disha_domain::{Account, Email, FieldErrors, Problem, SchoolStream};
+use disha_domain::{Account, Email, FieldErrors, Problem, SchoolStream, trim_spaces};
 use disha_store::{IssueRecord, NewMail, Reader, Store, Subscription};
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
@@ -165,20 +165,20 @@ impl Newsletter {
         // Lengths count what was sent, so the published limits hold exactly; blank text is refused.
         let n = subject.chars().count();
         if !(1..=150).contains(&n)
-            || subject.trim().is_empty()
+            || trim_spaces(subject).is_empty()
             || subject.chars().any(char::is_control)
         {
             e.at(
                 "subject",
-                Problem::length(1, 150, subject.trim().chars().count()),
+                Problem::length(1, 150, trim_spaces(subject).chars().count()),
             );
         }
-        let subject = subject.trim();
+        let subject = trim_spaces(subject);
         let m = body.chars().count();
-        if !(1..=60_000).contains(&m) || body.trim().is_empty() {
+        if !(1..=60_000).contains(&m) || trim_spaces(body).is_empty() {
             e.at(
                 "body",
-                Problem::length(1, 60_000, body.trim().chars().count()),
+                Problem::length(1, 60_000, trim_spaces(body).chars().count()),
             );
         }
         let interest = match interest {

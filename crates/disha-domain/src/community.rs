@@ -90,7 +90,7 @@ pub struct ArticleDraft {
 }
 
 fn text(e: &mut FieldErrors, field: &str, raw: &str, min: usize, max: usize, trim: bool) -> String {
-    let s = if trim { raw.trim() } else { raw };
+    let s = if trim { crate::trim_spaces(raw) } else { raw };
     let n = s.chars().count();
     if n < min || n > max {
         e.at(field, Problem::length(min, max, n));

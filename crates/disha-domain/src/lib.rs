@@ -32,7 +32,7 @@ pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
 };
-pub use mistake::{MAX_REPORT_CHARS, MistakeReport, ProfileSection, RawMistakeReport};
+pub use mistake::{MAX_REPORT_CHARS, MistakeReport, ProfileSection, RawMistakeReport, trim_spaces};
 pub use slug::Slug;
 pub use stream::Stream;
 pub use synonyms::Synonyms;

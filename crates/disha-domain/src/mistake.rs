@@ -57,7 +57,8 @@ impl ProfileSection {
 /// Drops spaces at either end, where a space is what `\s` means in the JSON Schema patterns the API publishes
 /// (ECMA-262 white space and line terminators). Rust's `trim` also drops U+0085, which those patterns count
 /// as a character, so a message the schema allows could otherwise come up one character short here.
-fn trim_spaces(s: &str) -> &str {
+#[must_use]
+pub fn trim_spaces(s: &str) -> &str {
     s.trim_matches(|c: char| {
         matches!(
             c,
