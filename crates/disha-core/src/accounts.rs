@@ -265,7 +265,11 @@ impl Accounts {
             .ok()
             .flatten();
         let bio = changes.bio.map(|b| b.trim().to_owned());
-        if bio.as_ref().is_some_and(|b| b.chars().count() > 500) {
+        if bio.as_ref().is_some_and(|b| {
+            b.chars().count() > 500
+                || b.chars()
+                    .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        }) {
             e.at("bio", disha_domain::Problem::length(0, 500, 501));
         }
         let image = changes.image.map(|i| i.trim().to_owned());
@@ -274,7 +278,7 @@ impl Accounts {
             && (!i.starts_with("https://")
                 || i.len() > 300
                 || i.chars()
-                    .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>')))
+                    .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>')))
         {
             e.at(
                 "image",

@@ -315,10 +315,18 @@ impl Community {
         else {
             return Ok((Vec::new(), 0));
         };
+        // A tag that could never have been stored names no articles (and never reaches the database).
+        let tag = match q.tag.as_deref() {
+            None => None,
+            Some(t) => match parse_tags(&[t.to_owned()]) {
+                Ok(v) => v.into_iter().next(),
+                Err(_) => return Ok((Vec::new(), 0)),
+            },
+        };
         let filter = ArticleFilter {
             viewer: viewer.map(|v| v.id),
             scope,
-            tag: q.tag.as_ref().map(|t| t.trim().to_lowercase()),
+            tag,
             author,
             favorited_by,
             feed_of: None,

@@ -175,7 +175,12 @@ impl Newsletter {
         }
         let subject = trim_spaces(subject);
         let m = body.chars().count();
-        if !(1..=60_000).contains(&m) || trim_spaces(body).is_empty() {
+        if !(1..=60_000).contains(&m)
+            || trim_spaces(body).is_empty()
+            || body
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
             e.at(
                 "body",
                 Problem::length(1, 60_000, trim_spaces(body).chars().count()),

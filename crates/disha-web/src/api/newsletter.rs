@@ -78,7 +78,11 @@ pub struct NewIssue {
     )]
     pub subject: String,
     /// The issue in Markdown (sent as plain text), up to 60,000 characters.
-    #[schema(min_length = 1, max_length = 60000, pattern = "\\S")]
+    #[schema(
+        min_length = 1,
+        max_length = 60000,
+        pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub body: String,
     /// Only readers interested in this stream (and those who chose no topic); absent for everyone.
     #[schema(value_type = Option<disha_domain::SchoolStream>)]
