@@ -2,7 +2,7 @@
 //! one lane, as OWASP recommends) on the blocking pool, never on the async threads. A session is a random
 //! 256-bit token the client keeps; the database keeps only its SHA-256.
 
-use crate::CoreError;
+use crate::{CoreError, Library};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use disha_domain::{Account, Email, Role, Username, parse_new_account};
@@ -56,6 +56,8 @@ pub struct Accounts {
     store: Arc<dyn Store>,
     /// Checked when no account has the email, so a sign-in takes as long whether or not the email exists.
     dummy_hash: Arc<str>,
+    /// Told of writes that change what pages show, when there are pages to refresh.
+    library: Option<Library>,
 }
 
 impl std::fmt::Debug for Accounts {
@@ -120,7 +122,16 @@ impl Accounts {
         Ok(Self {
             store,
             dummy_hash: dummy.into(),
+            library: None,
         })
+    }
+
+    /// Has this instance read content versions after a change to a public profile, so its cached pages
+    /// that show the profile refresh at once rather than at the next poll.
+    #[must_use]
+    pub fn observing(mut self, library: Library) -> Self {
+        self.library = Some(library);
+        self
     }
 
     /// Creates an account (for operators and, later, registration).
@@ -300,7 +311,7 @@ impl Accounts {
             Some(p) => Some(blocking(move || hash_password(p.expose())).await??),
             None => None,
         };
-        Ok(self
+        let updated = self
             .store
             .update_account(
                 account.id,
@@ -311,7 +322,11 @@ impl Accounts {
                     password_hash,
                 },
             )
-            .await?)
+            .await?;
+        if let Some(library) = &self.library {
+            library.observe_writes().await;
+        }
+        Ok(updated)
     }
 
     async fn limit(&self, bucket: String, max: u32, now: OffsetDateTime) -> Result<(), CoreError> {

@@ -2,6 +2,7 @@
 //! bots out. Guests' comments and students' articles wait for an editor; members' comments publish at once,
 //! as the RealWorld API expects, once their address is verified.
 
+use crate::published_pages::PublishedPages;
 use crate::{CoreError, Library};
 use disha_domain::{
     Account, Article, ArticleStatus, Comment, CommentStatus, CommentTarget, FieldErrors, Problem,
@@ -79,6 +80,7 @@ pub enum GuestOutcome {
 pub struct Community {
     store: Arc<dyn Store>,
     library: Library,
+    pages: PublishedPages,
 }
 
 impl std::fmt::Debug for Community {
@@ -114,7 +116,11 @@ impl Community {
     /// The use cases over `store`; `library` says which careers exist, for comments on profiles.
     #[must_use]
     pub fn new(store: Arc<dyn Store>, library: Library) -> Self {
-        Self { store, library }
+        Self {
+            store,
+            library,
+            pages: PublishedPages::default(),
+        }
     }
 
     async fn limit(&self, bucket: String, max: u32) -> Result<(), CoreError> {
@@ -333,7 +339,46 @@ impl Community {
             limit: q.limit.unwrap_or(20).clamp(1, MAX_PAGE),
             offset: q.offset.unwrap_or(0),
         };
-        Ok(self.store.list_articles(&filter).await?)
+        match (viewer, scope) {
+            (Some(v), ArticleScope::PublishedAndOwn) => self.reader_view(&filter, v).await,
+            _ => Ok(self.store.list_articles(&filter).await?),
+        }
+    }
+
+    /// A signed-in reader's list: everyone's page with their own favourites and follows marked, unless they
+    /// have unpublished articles of their own, which only the full query puts in its place.
+    async fn reader_view(
+        &self,
+        filter: &ArticleFilter,
+        viewer: &Account,
+    ) -> Result<(Vec<Article>, u64), CoreError> {
+        let page = self
+            .pages
+            .get(self.store.as_ref(), &self.library, filter)
+            .await?;
+        let ids: Vec<i64> = page.articles.iter().map(|a| a.id).collect();
+        let mut authors: Vec<String> = page
+            .articles
+            .iter()
+            .map(|a| a.author.username.key())
+            .collect();
+        authors.sort_unstable();
+        authors.dedup();
+        let marks = self.store.reader_marks(viewer.id, &ids, &authors).await?;
+        if marks.has_unpublished {
+            return Ok(self.store.list_articles(filter).await?);
+        }
+        let articles = page
+            .articles
+            .iter()
+            .map(|a| {
+                let mut a = a.clone();
+                a.favorited = marks.favorited.contains(&a.id);
+                a.author.following = marks.following.contains(&a.author.username.key());
+                a
+            })
+            .collect();
+        Ok((articles, page.count))
     }
 
     /// Articles by the authors `viewer` follows.

@@ -11,6 +11,7 @@ pub mod library;
 mod limits;
 pub mod mail;
 pub mod newsletter;
+mod published_pages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};

@@ -8,8 +8,8 @@ use disha_store::decode::{self, ArticleColumns, CommentColumns};
 use disha_store::scopes;
 use disha_store::{
     AccountChanges, Actor, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts,
-    CommentWriter, CommunityStore, Moderation, NewArticleRecord, NewCommentRecord, Registration,
-    StoreError, Verification,
+    CommentWriter, CommunityStore, Moderation, NewArticleRecord, NewCommentRecord, ReaderMarks,
+    Registration, StoreError, Verification,
 };
 use sqlx::PgConnection;
 use std::sync::LazyLock;
@@ -316,6 +316,22 @@ impl CommunityStore for PgStore {
         .execute(&mut *tx)
         .await
         .map_err(|e| db(e).rename_field("username_key", "username"))?;
+        if ch.username.is_some() || ch.bio.is_some() || ch.image.is_some() {
+            // The public profile shows on their articles and beside their comments: those pages change too.
+            bump(&mut tx, scopes::ARTICLES).await?;
+            sqlx::query(
+                "INSERT INTO content_versions (scope, version)
+                 SELECT DISTINCT CASE WHEN c.article_id IS NOT NULL THEN 'comments:article:' || a.slug
+                                      ELSE 'comments:career:' || c.career_slug END, 1
+                 FROM comments c LEFT JOIN articles a ON a.id = c.article_id
+                 WHERE c.author_id = $1
+                 ON CONFLICT (scope) DO UPDATE SET version = content_versions.version + 1",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
         let account = account_by_id(&mut tx, id).await?;
         tx.commit().await.map_err(db)?;
         Ok(account)
@@ -523,6 +539,44 @@ impl CommunityStore for PgStore {
             .map(ArticleColumns::decode)
             .collect::<Result<_, _>>()?;
         Ok((articles, decode::count(total)))
+    }
+
+    async fn reader_marks(
+        &self,
+        viewer: i64,
+        articles: &[i64],
+        authors: &[String],
+    ) -> Result<ReaderMarks, StoreError> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        let favorited: Vec<i64> = sqlx::query_scalar(
+            "SELECT article_id FROM favorites WHERE account_id = $1 AND article_id = ANY($2::bigint[])",
+        )
+        .bind(viewer)
+        .bind(articles)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let following: Vec<String> = sqlx::query_scalar(
+            "SELECT u.username_key FROM follows f JOIN accounts u ON u.id = f.followee_id
+              WHERE f.follower_id = $1 AND u.username_key = ANY($2::text[])",
+        )
+        .bind(viewer)
+        .bind(authors)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let has_unpublished: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE author_id = $1 AND status <> 'published')",
+        )
+        .bind(viewer)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+        Ok(ReaderMarks {
+            favorited,
+            following,
+            has_unpublished,
+        })
     }
 
     async fn set_favorite(

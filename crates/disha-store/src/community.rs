@@ -74,6 +74,17 @@ pub enum Changed<T> {
     Forbidden,
 }
 
+/// A signed-in reader's marks on a page of articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderMarks {
+    /// The articles among those asked about that the reader has favourited.
+    pub favorited: Vec<i64>,
+    /// The username keys among those asked about that the reader follows.
+    pub following: Vec<String>,
+    /// Whether the reader has a draft or an article waiting for an editor.
+    pub has_unpublished: bool,
+}
+
 /// A new article as stored.
 #[derive(Debug, Clone)]
 pub struct NewArticleRecord {
@@ -241,6 +252,16 @@ pub trait CommunityStore: Send + Sync {
 
     /// A page of articles, newest first, with the number matching the filter.
     async fn list_articles(&self, f: &ArticleFilter) -> Result<(Vec<Article>, u64), StoreError>;
+
+    /// What a signed-in reader's view of a page of published articles adds to everyone's: which of
+    /// `articles` they have favourited, which of `authors` (username keys) they follow, and whether they
+    /// have articles of their own that are not published (which their view of lists includes).
+    async fn reader_marks(
+        &self,
+        viewer: i64,
+        articles: &[i64],
+        authors: &[String],
+    ) -> Result<ReaderMarks, StoreError>;
 
     /// Favourites or unfavourites a published article; `None` when there is no such article.
     async fn set_favorite(

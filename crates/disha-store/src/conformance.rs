@@ -40,6 +40,8 @@ macro_rules! conformance_suite {
             a_registration_is_verified_by_its_link_and_a_verified_address_stays_unique,
             articles_show_by_status_edits_keep_revisions_and_only_owners_change_them,
             follows_make_the_feed_and_favourites_and_tags_are_counted,
+            a_readers_marks_name_only_their_own_favourites_follows_and_unpublished_articles,
+            a_changed_public_profile_refreshes_the_articles_and_threads_that_show_it,
             guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep,
             only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address
         );

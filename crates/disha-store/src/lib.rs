@@ -20,8 +20,8 @@ pub use accounts::{AccountStore, LoginRecord, NewAccountRecord};
 pub use careers::{CareerStore, PutOutcome};
 pub use community::{
     AccountChanges, Actor, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts,
-    CommentWriter, CommunityStore, Moderation, NewArticleRecord, NewCommentRecord, Registration,
-    Verification,
+    CommentWriter, CommunityStore, Moderation, NewArticleRecord, NewCommentRecord, ReaderMarks,
+    Registration, Verification,
 };
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};

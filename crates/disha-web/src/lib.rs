@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod auth;
+mod body_limit;
 mod cache;
 mod client;
 mod error;

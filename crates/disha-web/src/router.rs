@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::assets;
+use crate::body_limit;
 use crate::middleware::{security_headers, track};
 use crate::pages;
 use crate::state::AppState;
@@ -23,15 +24,13 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// Requests larger than this are refused with 413 before a handler sees them.
-const BODY_LIMIT: usize = 64 * 1024;
 /// A request still running after this gets 503; keeps slow clients and slow queries from piling up.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The OpenAPI document for `/api`, as the routes define it.
 #[must_use]
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api::router().split_for_parts().1
+    api::spec(api::router().split_for_parts().1)
 }
 
 async fn healthz() -> &'static str {
@@ -52,6 +51,7 @@ async fn readyz(State(app): State<AppState>) -> Response {
 /// security headers.
 pub fn router(state: AppState) -> Router {
     let (api_routes, spec) = api::router().split_for_parts();
+    let spec = api::spec(spec);
     // RealWorld front ends run on their own origins and authenticate with `Authorization: Token …`. Any origin
     // may call the API, but never with credentials, so a browser sends no Disha cookie along.
     let api_routes = api_routes.layer(
@@ -105,7 +105,7 @@ pub fn router(state: AppState) -> Router {
         .route("/careers/{slug}/report/thanks", get(pages::report_thanks))
         .route(
             "/careers/{slug}/comments",
-            axum::routing::post(pages::comment_send),
+            axum::routing::post(pages::comment_send).layer(body_limit::writing()),
         )
         .route("/careers/{slug}/comments/new", get(pages::comment_form))
         .route(
@@ -116,17 +116,21 @@ pub fn router(state: AppState) -> Router {
         .route("/blog/feed.xml", get(pages::blog_feed))
         .route(
             "/blog/new",
-            get(pages::blog_new_form).post(pages::blog_create),
+            get(pages::blog_new_form)
+                .post(pages::blog_create)
+                .layer(body_limit::writing()),
         )
         .route("/blog/tag/{tag}", get(pages::blog_tag))
         .route("/blog/{slug}", get(pages::blog_article))
         .route(
             "/blog/{slug}/edit",
-            get(pages::blog_edit_form).post(pages::blog_edit),
+            get(pages::blog_edit_form)
+                .post(pages::blog_edit)
+                .layer(body_limit::writing()),
         )
         .route(
             "/blog/{slug}/comments",
-            axum::routing::post(pages::article_comment_send),
+            axum::routing::post(pages::article_comment_send).layer(body_limit::writing()),
         )
         .route(
             "/blog/{slug}/comments/new",
@@ -151,7 +155,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/newsletter/send",
-            get(pages::newsletter_send_form).post(pages::newsletter_send),
+            get(pages::newsletter_send_form)
+                .post(pages::newsletter_send)
+                .layer(body_limit::writing()),
         )
         .route("/moderation", get(pages::moderation))
         .route("/moderation/{id}", axum::routing::post(pages::moderate))
@@ -201,7 +207,8 @@ pub fn router(state: AppState) -> Router {
             .layer(errors)
             .layer(same_origin)
             .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
-            .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+            .layer(RequestBodyLimitLayer::new(body_limit::WRITING))
+            .layer(body_limit::default())
             .layer(CompressionLayer::new()),
     );
     // Outermost, so error pages made by the layers above carry them too.

@@ -56,9 +56,11 @@ impl AppState {
         Ok(Self(Arc::new(Inner {
             community: Community::new(Arc::clone(&store), library.clone()),
             newsletter: Newsletter::new(Arc::clone(&store)),
-            library,
+            library: library.clone(),
             feedback: Feedback::new(Arc::clone(&store)),
-            accounts: Accounts::new(Arc::clone(&store)).map_err(|e| e.to_string())?,
+            accounts: Accounts::new(Arc::clone(&store))
+                .map_err(|e| e.to_string())?
+                .observing(library),
             store,
             trusted_proxies: config.trusted_proxies,
             t,

@@ -463,6 +463,162 @@ pub async fn follows_make_the_feed_and_favourites_and_tags_are_counted(store: &d
 }
 
 /// Case.
+pub async fn a_readers_marks_name_only_their_own_favourites_follows_and_unpublished_articles(
+    store: &dyn Store,
+) {
+    let asha = member(store, "asha", Role::Counsellor).await;
+    let ravi = member(store, "ravi", Role::Student).await;
+    let meera = member(store, "meera", Role::Student).await;
+    let mut ids = Vec::new();
+    for s in ["one", "two", "three"] {
+        let a = store
+            .create_article(&article(asha, s, ArticleStatus::Published, &[]))
+            .await
+            .expect("create");
+        ids.push(a.id);
+    }
+    let authors = vec!["asha".to_owned(), "meera".to_owned()];
+    assert_eq!(
+        store
+            .reader_marks(ravi, &ids, &authors)
+            .await
+            .expect("marks"),
+        crate::ReaderMarks::default(),
+        "nothing favourited, followed or unpublished yet"
+    );
+    for s in ["one", "three"] {
+        store
+            .set_favorite(&slug(s), ravi, true)
+            .await
+            .expect("fav")
+            .expect("found");
+    }
+    store
+        .set_favorite(&slug("two"), meera, true)
+        .await
+        .expect("fav")
+        .expect("found");
+    store
+        .set_follow(ravi, &name("asha"), true)
+        .await
+        .expect("follow")
+        .expect("found");
+    store
+        .set_follow(meera, &name("ravi"), true)
+        .await
+        .expect("follow")
+        .expect("found");
+    let mut marks = store
+        .reader_marks(ravi, &ids, &authors)
+        .await
+        .expect("marks");
+    marks.favorited.sort_unstable();
+    assert_eq!(
+        marks,
+        crate::ReaderMarks {
+            favorited: vec![ids[0], ids[2]],
+            following: vec!["asha".to_owned()],
+            has_unpublished: false,
+        },
+        "only ravi's own favourites and follows"
+    );
+    let only_two = store
+        .reader_marks(ravi, &ids[1..2], &[])
+        .await
+        .expect("marks");
+    assert!(
+        only_two.favorited.is_empty() && only_two.following.is_empty(),
+        "only the articles and authors asked about: {only_two:?}"
+    );
+    store
+        .create_article(&article(ravi, "my-draft", ArticleStatus::Draft, &[]))
+        .await
+        .expect("draft");
+    assert!(
+        store
+            .reader_marks(ravi, &ids, &authors)
+            .await
+            .expect("marks")
+            .has_unpublished
+    );
+    assert!(
+        !store
+            .reader_marks(meera, &ids, &authors)
+            .await
+            .expect("marks")
+            .has_unpublished,
+        "another reader's draft is not theirs"
+    );
+}
+
+async fn versions(store: &dyn Store) -> std::collections::HashMap<String, i64> {
+    store
+        .content_versions()
+        .await
+        .expect("versions")
+        .into_iter()
+        .collect()
+}
+
+/// Case.
+pub async fn a_changed_public_profile_refreshes_the_articles_and_threads_that_show_it(
+    store: &dyn Store,
+) {
+    let asha = member(store, "asha", Role::Counsellor).await;
+    let ravi = member(store, "ravi", Role::Student).await;
+    for (who, target) in [
+        (asha, CommentTarget::Career(slug("nurse"))),
+        (ravi, CommentTarget::Career(slug("pilot"))),
+    ] {
+        store
+            .add_comment(&NewCommentRecord {
+                target,
+                parent_id: None,
+                writer: CommentWriter::Member(who),
+                body: "Which entrance exam comes first?".into(),
+                status: CommentStatus::Published,
+            })
+            .await
+            .expect("add")
+            .expect("stored");
+    }
+    let before = versions(store).await;
+    store
+        .update_account(
+            asha,
+            &crate::AccountChanges {
+                password_hash: Some("$argon2id$y".into()),
+                ..crate::AccountChanges::default()
+            },
+        )
+        .await
+        .expect("update");
+    assert_eq!(
+        versions(store).await,
+        before,
+        "a new password shows nowhere"
+    );
+    store
+        .update_account(
+            asha,
+            &crate::AccountChanges {
+                bio: Some("Counsellor in Pune".into()),
+                ..crate::AccountChanges::default()
+            },
+        )
+        .await
+        .expect("update");
+    let after = versions(store).await;
+    let changed = |scope: &str| after.get(scope) > before.get(scope);
+    assert!(changed(crate::scopes::ARTICLES), "{after:?}");
+    assert!(changed("comments:career:nurse"), "{after:?}");
+    assert!(
+        !changed("comments:career:pilot"),
+        "a thread they are not in stays cached"
+    );
+}
+
+/// Case.
 pub async fn guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep(store: &dyn Store) {
     let editor = member(store, "editor", Role::Editor).await;
     let ravi = member(store, "ravi", Role::Student).await;

@@ -9,6 +9,7 @@ mod newsletter;
 pub mod realworld;
 pub mod users;
 
+use crate::body_limit;
 use crate::error::{ErrorBody, ErrorDetail, FieldProblem};
 use crate::state::AppState;
 use utoipa::OpenApi;
@@ -62,7 +63,8 @@ impl utoipa::Modify for TokenScheme {
 
 /// The API routes with their OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    // Every route gets the default body limit from the outer router; these take long writing.
+    let short = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(careers::list_careers))
         .routes(routes!(careers::get_career))
         .routes(routes!(careers::report_mistake))
@@ -71,26 +73,36 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::current_user, users::update_user))
         .routes(routes!(articles::get_profile))
         .routes(routes!(articles::follow, articles::unfollow))
-        .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(articles::feed))
+        .routes(routes!(articles::favorite, articles::unfavorite))
+        .routes(routes!(articles::tags))
+        .routes(routes!(articles::delete_article_comment))
+        .routes(routes!(comments::moderation_queue))
+        .routes(routes!(comments::moderate))
+        .routes(routes!(newsletter::subscribe));
+    let writing = OpenApiRouter::new()
+        .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(
             articles::get_article,
             articles::update_article,
             articles::delete_article
         ))
-        .routes(routes!(articles::favorite, articles::unfavorite))
-        .routes(routes!(articles::tags))
         .routes(routes!(
             articles::article_comments,
             articles::add_article_comment
         ))
-        .routes(routes!(articles::delete_article_comment))
         .routes(routes!(
             comments::career_comments,
             comments::add_career_comment
         ))
-        .routes(routes!(comments::moderation_queue))
-        .routes(routes!(comments::moderate))
-        .routes(routes!(newsletter::subscribe))
         .routes(routes!(newsletter::send_issue))
+        .layer(body_limit::writing());
+    short.merge(writing)
+}
+
+/// The API's OpenAPI document, with what every route shares stated on each.
+#[must_use]
+pub fn spec(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    body_limit::document(&mut spec);
+    spec
 }

@@ -182,6 +182,152 @@ async fn registration_names_each_bad_field_and_a_taken_username() {
 }
 
 #[tokio::test]
+async fn an_article_as_long_as_the_schema_allows_in_hindi_is_accepted() {
+    let app = spawn_app().await;
+    let token = app.account_token("asha", Role::Counsellor).await;
+    // 60,000 characters of Devanagari are 180,000 bytes of UTF-8: far past the 64 KiB most routes take.
+    let body: String = "क".repeat(60_000);
+    let (status, made) = app
+        .call(
+            "POST",
+            "/api/articles",
+            Some(&token),
+            Some(json!({"article": {"title": "लंबा लेख", "description": "d", "body": body}})),
+        )
+        .await;
+    assert_eq!(status, 201, "{made}");
+    assert_eq!(
+        made["article"]["body"].as_str().map(|b| b.chars().count()),
+        Some(60_000)
+    );
+    let (status, _) = app
+        .call(
+            "POST",
+            "/api/careers/doctor/reports",
+            None,
+            Some(json!({"message": "क".repeat(30_000)})),
+        )
+        .await;
+    assert_eq!(status, 413, "a short-text route keeps its small limit");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_signed_in_readers_list_marks_only_their_own_favourites_and_follows_at_once() {
+    let app = spawn_app().await;
+    let asha = app.account_token("asha", Role::Counsellor).await;
+    let ravi = app.account_token("ravi", Role::Student).await;
+    let meera = app.account_token("meera", Role::Student).await;
+    for title in ["Class 10 streams", "NEET in a year", "After a B.Sc."] {
+        let (status, _) = app
+            .call(
+                "POST",
+                "/api/articles",
+                Some(&asha),
+                Some(json!({"article": {"title": title, "description": "d", "body": "b"}})),
+            )
+            .await;
+        assert_eq!(status, 201);
+    }
+    app.call(
+        "POST",
+        "/api/articles/neet-in-a-year/favorite",
+        Some(&meera),
+        None,
+    )
+    .await;
+    let marks = |list: &Value| -> Vec<(String, bool, u64, bool)> {
+        list["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .map(|a| {
+                (
+                    a["slug"].as_str().unwrap_or_default().to_owned(),
+                    a["favorited"].as_bool().unwrap_or_default(),
+                    a["favoritesCount"].as_u64().unwrap_or_default(),
+                    a["author"]["following"].as_bool().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let (_, list) = app.call("GET", "/api/articles", Some(&ravi), None).await;
+    assert_eq!(
+        marks(&list),
+        [
+            ("after-a-b-sc".to_owned(), false, 0, false),
+            ("neet-in-a-year".to_owned(), false, 1, false),
+            ("class-10-streams".to_owned(), false, 0, false),
+        ]
+    );
+    app.call(
+        "POST",
+        "/api/articles/after-a-b-sc/favorite",
+        Some(&ravi),
+        None,
+    )
+    .await;
+    app.call("POST", "/api/profiles/asha/follow", Some(&ravi), None)
+        .await;
+    let (_, list) = app.call("GET", "/api/articles", Some(&ravi), None).await;
+    assert_eq!(
+        marks(&list),
+        [
+            ("after-a-b-sc".to_owned(), true, 1, true),
+            ("neet-in-a-year".to_owned(), false, 1, true),
+            ("class-10-streams".to_owned(), false, 0, true),
+        ]
+    );
+    let (_, list) = app.call("GET", "/api/articles", Some(&meera), None).await;
+    assert_eq!(
+        marks(&list),
+        [
+            ("after-a-b-sc".to_owned(), false, 1, false),
+            ("neet-in-a-year".to_owned(), true, 1, false),
+            ("class-10-streams".to_owned(), false, 0, false),
+        ],
+        "another reader sees only their own marks"
+    );
+    let (status, _) = app
+        .call(
+            "PUT",
+            "/api/user",
+            Some(&asha),
+            Some(json!({"user": {"bio": "Counsellor in Pune"}})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    for token in [Some(ravi.as_str()), None] {
+        let (_, list) = app.call("GET", "/api/articles", token, None).await;
+        assert_eq!(
+            list["articles"][0]["author"]["bio"],
+            "Counsellor in Pune",
+            "a new biography shows at once (signed in: {})",
+            token.is_some()
+        );
+    }
+    app.call(
+        "POST",
+        "/api/articles",
+        Some(&ravi),
+        Some(json!({"article": {"title": "My first try", "description": "d", "body": "b"}})),
+    )
+    .await;
+    let (_, list) = app.call("GET", "/api/articles", Some(&ravi), None).await;
+    assert_eq!(
+        (
+            list["articlesCount"].as_u64(),
+            list["articles"][0]["slug"].as_str()
+        ),
+        (Some(4), Some("my-first-try")),
+        "their own article waiting for an editor is in their list"
+    );
+    let (_, list) = app.call("GET", "/api/articles", Some(&meera), None).await;
+    assert_eq!(list["articlesCount"], 3, "and in no one else's");
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn articles_follow_the_realworld_api_and_only_their_authors_or_editors_change_them() {
     let app = spawn_app().await;
     let asha = app.account_token("asha", Role::Counsellor).await;
