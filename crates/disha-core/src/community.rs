@@ -2,7 +2,7 @@
 //! bots out. Guests' comments and students' articles wait for an editor; members' comments publish at once,
 //! as the RealWorld API expects, once their address is verified.
 
-use crate::published_pages::PublishedPages;
+use crate::published_pages::{PublishedPage, PublishedPages};
 use crate::{CoreError, Library};
 use disha_domain::{
     Account, Article, ArticleStatus, Comment, CommentStatus, CommentTarget, FieldErrors, Problem,
@@ -11,7 +11,7 @@ use disha_domain::{
 };
 use disha_store::{
     Actor, ArticleEdit, ArticleFilter, ArticleScope, Changed, CommentCounts, CommentWriter,
-    Moderation, NewArticleRecord, NewCommentRecord, Store, StoreError,
+    Moderation, NewArticleRecord, NewCommentRecord, ReaderMarks, Store, StoreError,
 };
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -73,6 +73,62 @@ pub enum GuestOutcome {
     Queued(Comment),
     /// Looked like a bot's; answered as if queued, stored nowhere.
     Dropped,
+}
+
+/// A signed-in reader's page of articles.
+#[derive(Debug)]
+pub enum ReaderList {
+    /// The page everyone gets, and the reader's marks to put on it.
+    Shared {
+        /// The page as a guest sees it.
+        page: Arc<PublishedPage>,
+        /// Their favourites and follows among it.
+        marks: ReaderMarks,
+    },
+    /// A page with their own unpublished articles in it, made for them alone.
+    Own {
+        /// The articles, marked for them.
+        articles: Vec<Article>,
+        /// How many match in all.
+        count: u64,
+    },
+}
+
+impl ReaderList {
+    /// The articles with the reader's marks on them, and how many match in all.
+    #[must_use]
+    pub fn into_articles(self) -> (Vec<Article>, u64) {
+        match self {
+            ReaderList::Shared { page, marks } => (page.marked(&marks), page.count()),
+            ReaderList::Own { articles, count } => (articles, count),
+        }
+    }
+}
+
+/// The store's filter for a list request; `None` when the request names an author, reader or tag that
+/// could never exist, so the list is empty without asking the database.
+fn article_filter(
+    q: &ArticleQuery,
+    viewer: Option<&Account>,
+    scope: ArticleScope,
+) -> Option<ArticleFilter> {
+    let name = |raw: &Option<String>| raw.as_deref().map(Username::parse).transpose().ok();
+    let author = name(&q.author)?;
+    let favorited_by = name(&q.favorited)?;
+    let tag = match q.tag.as_deref() {
+        None => None,
+        Some(t) => parse_tags(&[t.to_owned()]).ok()?.into_iter().next(),
+    };
+    Some(ArticleFilter {
+        viewer: viewer.map(|v| v.id),
+        scope,
+        tag,
+        author,
+        favorited_by,
+        feed_of: None,
+        limit: q.limit.unwrap_or(20).clamp(1, MAX_PAGE),
+        offset: q.offset.unwrap_or(0),
+    })
 }
 
 /// The community use cases.
@@ -315,70 +371,42 @@ impl Community {
         viewer: Option<&Account>,
         scope: ArticleScope,
     ) -> Result<(Vec<Article>, u64), CoreError> {
-        let name = |raw: &Option<String>| raw.as_deref().map(Username::parse);
-        let (Ok(author), Ok(favorited_by)) =
-            (name(&q.author).transpose(), name(&q.favorited).transpose())
-        else {
+        let Some(filter) = article_filter(q, viewer, scope) else {
             return Ok((Vec::new(), 0));
         };
-        // A tag that could never have been stored names no articles (and never reaches the database).
-        let tag = match q.tag.as_deref() {
-            None => None,
-            Some(t) => match parse_tags(&[t.to_owned()]) {
-                Ok(v) => v.into_iter().next(),
-                Err(_) => return Ok((Vec::new(), 0)),
-            },
-        };
-        let filter = ArticleFilter {
-            viewer: viewer.map(|v| v.id),
-            scope,
-            tag,
-            author,
-            favorited_by,
-            feed_of: None,
-            limit: q.limit.unwrap_or(20).clamp(1, MAX_PAGE),
-            offset: q.offset.unwrap_or(0),
-        };
-        match (viewer, scope) {
-            (Some(v), ArticleScope::PublishedAndOwn) => self.reader_view(&filter, v).await,
-            _ => Ok(self.store.list_articles(&filter).await?),
-        }
+        Ok(self.store.list_articles(&filter).await?)
     }
 
-    /// A signed-in reader's list: everyone's page with their own favourites and follows marked, unless they
-    /// have unpublished articles of their own, which only the full query puts in its place.
-    async fn reader_view(
+    /// A signed-in reader's page of articles: everyone's page with their own favourites and follows to mark
+    /// on it, unless they have unpublished articles of their own, which belong in their lists; then a page
+    /// made for them alone.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn reader_articles(
         &self,
-        filter: &ArticleFilter,
+        q: &ArticleQuery,
         viewer: &Account,
-    ) -> Result<(Vec<Article>, u64), CoreError> {
+    ) -> Result<ReaderList, CoreError> {
+        let Some(filter) = article_filter(q, Some(viewer), ArticleScope::PublishedAndOwn) else {
+            return Ok(ReaderList::Own {
+                articles: Vec::new(),
+                count: 0,
+            });
+        };
         let page = self
             .pages
-            .get(self.store.as_ref(), &self.library, filter)
+            .get(self.store.as_ref(), &self.library, &filter)
             .await?;
-        let ids: Vec<i64> = page.articles.iter().map(|a| a.id).collect();
-        let mut authors: Vec<String> = page
-            .articles
-            .iter()
-            .map(|a| a.author.username.key())
-            .collect();
-        authors.sort_unstable();
-        authors.dedup();
-        let marks = self.store.reader_marks(viewer.id, &ids, &authors).await?;
+        let marks = self
+            .store
+            .reader_marks(viewer.id, &page.ids(), &page.authors())
+            .await?;
         if marks.has_unpublished {
-            return Ok(self.store.list_articles(filter).await?);
+            let (articles, count) = self.store.list_articles(&filter).await?;
+            return Ok(ReaderList::Own { articles, count });
         }
-        let articles = page
-            .articles
-            .iter()
-            .map(|a| {
-                let mut a = a.clone();
-                a.favorited = marks.favorited.contains(&a.id);
-                a.author.following = marks.following.contains(&a.author.username.key());
-                a
-            })
-            .collect();
-        Ok((articles, page.count))
+        Ok(ReaderList::Shared { page, marks })
     }
 
     /// Articles by the authors `viewer` follows.

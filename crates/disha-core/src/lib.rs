@@ -15,7 +15,10 @@ mod published_pages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
-pub use community::{ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle};
+pub use community::{
+    ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle, ReaderList,
+};
+pub use published_pages::PublishedPage;
 pub use error::CoreError;
 pub use feedback::Feedback;
 pub use freshness::ContentVersions;

@@ -4,7 +4,7 @@
 
 use crate::Library;
 use disha_domain::Article;
-use disha_store::{ArticleFilter, ArticleScope, Store, StoreError, scopes};
+use disha_store::{ArticleFilter, ArticleScope, ReaderMarks, Store, StoreError, scopes};
 use std::sync::Arc;
 
 /// How much article text the pages may hold in all.
@@ -12,13 +12,76 @@ const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// One page as everyone sees it.
 #[derive(Debug)]
-pub struct Page {
-    /// The `articles` scope's version when it was read.
-    version: i64,
+pub struct PublishedPage {
     /// The articles, none marked as favourited or followed.
-    pub articles: Vec<Article>,
+    articles: Vec<Article>,
     /// How many match in all.
-    pub count: u64,
+    count: u64,
+    /// Each article's author's username key, in the articles' order.
+    author_keys: Vec<String>,
+}
+
+impl PublishedPage {
+    /// A page of `articles`, none marked, out of `count`.
+    #[must_use]
+    pub fn new(articles: Vec<Article>, count: u64) -> Self {
+        let author_keys = articles.iter().map(|a| a.author.username.key()).collect();
+        Self {
+            articles,
+            count,
+            author_keys,
+        }
+    }
+
+    /// The articles, as a guest sees them.
+    #[must_use]
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// How many articles match in all.
+    #[must_use]
+    pub const fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The ids of the articles on the page.
+    #[must_use]
+    pub fn ids(&self) -> Vec<i64> {
+        self.articles.iter().map(|a| a.id).collect()
+    }
+
+    /// The username keys of the page's authors, each once.
+    #[must_use]
+    pub fn authors(&self) -> Vec<String> {
+        let mut keys = self.author_keys.clone();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// For each article in order: whether the reader has favourited it and whether they follow its author.
+    pub fn marks<'a>(&'a self, marks: &'a ReaderMarks) -> impl Iterator<Item = (bool, bool)> + 'a {
+        self.articles
+            .iter()
+            .zip(&self.author_keys)
+            .map(|(a, key)| (marks.favorited.contains(&a.id), marks.following.contains(key)))
+    }
+
+    /// The articles with the reader's marks on them.
+    #[must_use]
+    pub fn marked(&self, marks: &ReaderMarks) -> Vec<Article> {
+        self.articles
+            .iter()
+            .zip(self.marks(marks))
+            .map(|(a, (favorited, following))| {
+                let mut a = a.clone();
+                a.favorited = favorited;
+                a.author.following = following;
+                a
+            })
+            .collect()
+    }
 }
 
 /// What a page is: the filter without a viewer.
@@ -43,7 +106,10 @@ impl Key {
     }
 }
 
-fn weight(key: &Key, page: &Arc<Page>) -> u32 {
+/// A page and the `articles` scope's version when it was read.
+type Versioned = (i64, Arc<PublishedPage>);
+
+fn weight(key: &Key, (_, page): &Versioned) -> u32 {
     let text: usize = page
         .articles
         .iter()
@@ -55,7 +121,7 @@ fn weight(key: &Key, page: &Arc<Page>) -> u32 {
 /// The shared pages, bounded by the bytes of text they hold.
 #[derive(Clone)]
 pub struct PublishedPages {
-    cache: moka::future::Cache<Key, Arc<Page>>,
+    cache: moka::future::Cache<Key, Versioned>,
 }
 
 impl std::fmt::Debug for PublishedPages {
@@ -87,13 +153,13 @@ impl PublishedPages {
         store: &dyn Store,
         library: &Library,
         f: &ArticleFilter,
-    ) -> Result<Arc<Page>, StoreError> {
+    ) -> Result<Arc<PublishedPage>, StoreError> {
         let key = Key::of(f);
         // Read before the query: a write during it leaves the page filed under the older version, so the next
         // request reads it again.
         let version = library.content_version(scopes::ARTICLES);
-        if let Some(page) = self.cache.get(&key).await
-            && page.version == version
+        if let Some((read_at, page)) = self.cache.get(&key).await
+            && read_at == version
         {
             return Ok(page);
         }
@@ -104,12 +170,8 @@ impl PublishedPages {
             ..f.clone()
         };
         let (articles, count) = store.list_articles(&public).await?;
-        let page = Arc::new(Page {
-            version,
-            articles,
-            count,
-        });
-        self.cache.insert(key, Arc::clone(&page)).await;
+        let page = Arc::new(PublishedPage::new(articles, count));
+        self.cache.insert(key, (version, Arc::clone(&page))).await;
         Ok(page)
     }
 }

@@ -547,36 +547,25 @@ impl CommunityStore for PgStore {
         articles: &[i64],
         authors: &[String],
     ) -> Result<ReaderMarks, StoreError> {
-        let mut conn = self.pool.acquire().await.map_err(db)?;
-        let favorited: Vec<i64> = sqlx::query_scalar(
-            "SELECT article_id FROM favorites WHERE account_id = $1 AND article_id = ANY($2::bigint[])",
+        let rows: Vec<(i32, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT 1, article_id, NULL::text FROM favorites
+              WHERE account_id = $1 AND article_id = ANY($2::bigint[])
+             UNION ALL
+             SELECT 2, NULL::bigint, u.username_key FROM follows f JOIN accounts u ON u.id = f.followee_id
+              WHERE f.follower_id = $1 AND u.username_key = ANY($3::text[])
+             UNION ALL
+             SELECT 3, NULL::bigint, NULL::text
+              WHERE EXISTS (SELECT 1 FROM articles WHERE author_id = $1 AND status <> 'published')",
         )
         .bind(viewer)
         .bind(articles)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(db)?;
-        let following: Vec<String> = sqlx::query_scalar(
-            "SELECT u.username_key FROM follows f JOIN accounts u ON u.id = f.followee_id
-              WHERE f.follower_id = $1 AND u.username_key = ANY($2::text[])",
-        )
-        .bind(viewer)
         .bind(authors)
-        .fetch_all(&mut *conn)
+        .fetch_all(&self.pool)
         .await
         .map_err(db)?;
-        let has_unpublished: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE author_id = $1 AND status <> 'published')",
-        )
-        .bind(viewer)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(db)?;
-        Ok(ReaderMarks {
-            favorited,
-            following,
-            has_unpublished,
-        })
+        Ok(decode::reader_marks(
+            rows.into_iter().map(|(k, id, name)| (i64::from(k), id, name)),
+        ))
     }
 
     async fn set_favorite(

@@ -633,40 +633,26 @@ impl CommunityStore for SqliteStore {
         articles: &[i64],
         authors: &[String],
     ) -> Result<ReaderMarks, StoreError> {
-        // The lists travel as JSON arrays, so one prepared statement serves every page size.
+        // One statement, and the lists travel as JSON arrays so one prepared statement serves every page.
         let ids = serde_json::to_string(articles).map_err(|e| StoreError::Database(Box::new(e)))?;
         let keys = serde_json::to_string(authors).map_err(|e| StoreError::Database(Box::new(e)))?;
-        let mut conn = self.reader.acquire().await.map_err(db)?;
-        let favorited: Vec<i64> = sqlx::query_scalar(
-            "SELECT article_id FROM favorites
-              WHERE account_id = ?1 AND article_id IN (SELECT value FROM json_each(?2))",
+        let rows: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+            "SELECT 1, article_id, NULL FROM favorites
+              WHERE account_id = ?1 AND article_id IN (SELECT value FROM json_each(?2))
+             UNION ALL
+             SELECT 2, NULL, u.username_key FROM follows f JOIN accounts u ON u.id = f.followee_id
+              WHERE f.follower_id = ?1 AND u.username_key IN (SELECT value FROM json_each(?3))
+             UNION ALL
+             SELECT 3, NULL, NULL
+              WHERE EXISTS (SELECT 1 FROM articles WHERE author_id = ?1 AND status <> 'published')",
         )
         .bind(viewer)
         .bind(&ids)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(db)?;
-        let following: Vec<String> = sqlx::query_scalar(
-            "SELECT u.username_key FROM follows f JOIN accounts u ON u.id = f.followee_id
-              WHERE f.follower_id = ?1 AND u.username_key IN (SELECT value FROM json_each(?2))",
-        )
-        .bind(viewer)
         .bind(&keys)
-        .fetch_all(&mut *conn)
+        .fetch_all(&self.reader)
         .await
         .map_err(db)?;
-        let has_unpublished: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE author_id = ?1 AND status <> 'published')",
-        )
-        .bind(viewer)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(db)?;
-        Ok(ReaderMarks {
-            favorited,
-            following,
-            has_unpublished,
-        })
+        Ok(decode::reader_marks(rows))
     }
 
     async fn set_favorite(

@@ -25,6 +25,23 @@ pub fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or_default()
 }
 
+/// A reader's marks from the rows of the marks query: `(1, article id, _)` for a favourite, `(2, _, username
+/// key)` for a follow, `(3, _, _)` when they have unpublished articles.
+pub fn reader_marks(
+    rows: impl IntoIterator<Item = (i64, Option<i64>, Option<String>)>,
+) -> crate::ReaderMarks {
+    let mut marks = crate::ReaderMarks::default();
+    for row in rows {
+        match row {
+            (1, Some(id), _) => marks.favorited.push(id),
+            (2, _, Some(key)) => marks.following.push(key),
+            (3, _, _) => marks.has_unpublished = true,
+            _ => {}
+        }
+    }
+    marks
+}
+
 /// The `school_streams` column for a profile: its streams' keys, space-separated.
 #[must_use]
 pub fn school_streams_column(p: &disha_domain::CareerProfile) -> String {

@@ -33,6 +33,8 @@ pub struct Inner {
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
     pub(crate) t: Messages,
     pub(crate) cache: RenderCache,
+    /// Public pages of articles rendered once, for signed-in readers' lists.
+    pub(crate) reader_lists: crate::api::reader_lists::ReaderLists,
     pub(crate) base_url: String,
 }
 
@@ -65,6 +67,7 @@ impl AppState {
             trusted_proxies: config.trusted_proxies,
             t,
             cache,
+            reader_lists: crate::api::reader_lists::ReaderLists::default(),
             base_url,
         })))
     }

@@ -2,7 +2,7 @@
 
 use super::realworld::{
     ArticleJson, CommentJson, MultipleArticlesResponse, MultipleCommentsResponse, ProfileResponse,
-    SingleArticleResponse, SingleCommentResponse, TagsResponse, json,
+    SingleArticleResponse, SingleCommentResponse, TagsResponse, json, json_response
 };
 use super::users::{GenericErrorModel, RwError};
 use crate::auth::Viewer;
@@ -11,7 +11,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use disha_core::{ArticleQuery, RawArticle};
+use disha_core::{ArticleQuery, RawArticle, ReaderList};
 use disha_domain::{Account, CommentTarget, Slug};
 use disha_store::ArticleScope;
 use serde::Deserialize;
@@ -75,11 +75,11 @@ fn list_query(raw: Option<&str>) -> Result<ListQuery, RwError> {
     Ok(q)
 }
 
-fn many(articles: &[disha_domain::Article], count: u64) -> Response {
+fn many(articles: Vec<disha_domain::Article>, count: u64) -> Response {
     json(
         StatusCode::OK,
         &MultipleArticlesResponse {
-            articles: articles.iter().map(ArticleJson::from).collect(),
+            articles: articles.into_iter().map(ArticleJson::from).collect(),
             articles_count: count,
         },
     )
@@ -233,15 +233,26 @@ pub async fn list_articles(
         .await
         .map_err(|e| RwError::new(e.status(), "body", <&'static str>::from(&e)));
     }
-    let (articles, count) = app
-        .community
-        .articles(
-            &query,
-            viewer.account.as_ref(),
-            ArticleScope::PublishedAndOwn,
-        )
-        .await?;
-    Ok(many(&articles, count))
+    let Some(account) = viewer.account.as_ref() else {
+        let (articles, count) = app
+            .community
+            .articles(&query, None, ArticleScope::Published)
+            .await?;
+        return Ok(many(articles, count));
+    };
+    match app.community.reader_articles(&query, account).await? {
+        ReaderList::Shared { page, marks } => {
+            let key = raw.as_deref().unwrap_or_default();
+            Ok(json_response(
+                StatusCode::OK,
+                app.reader_lists.body(key, page, &marks).await,
+            ))
+        }
+        own @ ReaderList::Own { .. } => {
+            let (articles, count) = own.into_articles();
+            Ok(many(articles, count))
+        }
+    }
 }
 
 /// Feed of followed authors
@@ -265,7 +276,7 @@ pub async fn feed(
     let account = signed_in(&viewer)?;
     let q = list_query(raw.as_deref())?;
     let (articles, count) = app.community.feed(account, q.limit, q.offset).await?;
-    Ok(many(&articles, count))
+    Ok(many(articles, count))
 }
 
 // Patterns: no control characters but line breaks and tabs; titles and summaries need a character that is not a

@@ -6,6 +6,7 @@ mod careers;
 mod comments;
 pub mod docs;
 mod newsletter;
+pub mod reader_lists;
 pub mod realworld;
 pub mod users;
 

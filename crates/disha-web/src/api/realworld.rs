@@ -94,6 +94,30 @@ impl From<&Article> for ArticleJson {
     }
 }
 
+impl From<Article> for ArticleJson {
+    /// Takes the article's text instead of copying it, for lists.
+    fn from(a: Article) -> Self {
+        Self {
+            slug: a.slug.as_str().to_owned(),
+            created_at: timestamp(a.created_at),
+            updated_at: timestamp(a.updated_at),
+            status: a.status.as_ref().to_owned(),
+            title: a.title,
+            description: a.description,
+            body: a.body,
+            tag_list: a.tags,
+            favorited: a.favorited,
+            favorites_count: a.favorites_count,
+            author: ProfileJson {
+                username: a.author.username.as_str().to_owned(),
+                bio: a.author.bio,
+                image: a.author.image,
+                following: a.author.following,
+            },
+        }
+    }
+}
+
 /// `{"article": …}`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SingleArticleResponse {
@@ -187,6 +211,16 @@ pub struct TagsResponse {
 
 /// A JSON response that no shared cache keeps (it may depend on who asks).
 pub fn json<T: Serialize>(status: axum::http::StatusCode, body: &T) -> axum::response::Response {
+    json_response(status, json_bytes(body))
+}
+
+/// `body` serialised.
+pub fn json_bytes<T: Serialize>(body: &T) -> Vec<u8> {
+    serde_json::to_vec(body).unwrap_or_default()
+}
+
+/// A JSON response of bytes already serialised, for this reader alone.
+pub fn json_response(status: axum::http::StatusCode, body: Vec<u8>) -> axum::response::Response {
     use axum::http::header;
     use axum::response::IntoResponse;
     (
@@ -195,7 +229,7 @@ pub fn json<T: Serialize>(status: axum::http::StatusCode, body: &T) -> axum::res
             (header::CONTENT_TYPE, "application/json"),
             (header::CACHE_CONTROL, "private, no-cache"),
         ],
-        serde_json::to_string(body).unwrap_or_default(),
+        body,
     )
         .into_response()
 }
