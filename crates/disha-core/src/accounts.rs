@@ -6,7 +6,7 @@ use crate::{CoreError, Library};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use disha_domain::{Account, Email, Role, Username, parse_new_account};
-use disha_store::{NewAccountRecord, Store};
+use disha_store::{NewAccountRecord, Store, scopes};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::sync::Arc;
@@ -56,9 +56,25 @@ pub struct Accounts {
     store: Arc<dyn Store>,
     /// Checked when no account has the email, so a sign-in takes as long whether or not the email exists.
     dummy_hash: Arc<str>,
-    /// Told of writes that change what pages show, when there are pages to refresh.
-    library: Option<Library>,
+    /// Sessions read recently, when this instance keeps them.
+    sessions: Option<SessionCache>,
 }
+
+/// Live sessions this instance has read, each with the `sessions` scope's version when it was read, and kept
+/// only while that version is current: any ended session or changed account anywhere bumps it (database
+/// triggers do), so a session ended on another instance stops working here within one poll of the versions.
+/// Copies also expire after a minute, which bounds how long past its end a session can be honoured should
+/// the versions stop being read.
+#[derive(Clone)]
+struct SessionCache {
+    library: Library,
+    cache: moka::future::Cache<String, (i64, Account)>,
+}
+
+/// Most sessions kept in memory.
+const CACHED_SESSIONS: u64 = 100_000;
+/// Longest a session is kept in memory.
+const CACHED_SESSION_TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl std::fmt::Debug for Accounts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -122,15 +138,22 @@ impl Accounts {
         Ok(Self {
             store,
             dummy_hash: dummy.into(),
-            library: None,
+            sessions: None,
         })
     }
 
-    /// Has this instance read content versions after a change to a public profile, so its cached pages
-    /// that show the profile refresh at once rather than at the next poll.
+    /// Keeps live sessions in memory, checked against `library`'s `sessions` version, and has this instance
+    /// read the versions after its own writes to accounts and sessions, so its cached copies of sessions and
+    /// of pages that show a public profile change at once rather than at the next poll.
     #[must_use]
     pub fn observing(mut self, library: Library) -> Self {
-        self.library = Some(library);
+        self.sessions = Some(SessionCache {
+            library,
+            cache: moka::future::Cache::builder()
+                .max_capacity(CACHED_SESSIONS)
+                .time_to_live(CACHED_SESSION_TTL)
+                .build(),
+        });
         self
     }
 
@@ -236,6 +259,7 @@ impl Accounts {
         {
             disha_store::Verification::Verified(a) => {
                 tracing::info!(account = a.id, "address verified");
+                self.observe().await;
                 Ok(a)
             }
             disha_store::Verification::AddressTaken => Err(CoreError::Conflict {
@@ -323,9 +347,7 @@ impl Accounts {
                 },
             )
             .await?;
-        if let Some(library) = &self.library {
-            library.observe_writes().await;
-        }
+        self.observe().await;
         Ok(updated)
     }
 
@@ -401,10 +423,30 @@ impl Accounts {
         if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Ok(None);
         }
-        Ok(self
+        let hash = token_hash(token);
+        let Some(sessions) = &self.sessions else {
+            return Ok(self
+                .store
+                .session_account(&hash, OffsetDateTime::now_utc())
+                .await?);
+        };
+        // Read before the lookup: a change during it leaves the copy under the older version, so the next
+        // request looks again.
+        let version = sessions.library.content_version(scopes::SESSIONS);
+        if let Some((read_at, account)) = sessions.cache.get(&hash).await
+            && read_at == version
+        {
+            return Ok(Some(account));
+        }
+        let account = self
             .store
-            .session_account(&token_hash(token), OffsetDateTime::now_utc())
-            .await?)
+            .session_account(&hash, OffsetDateTime::now_utc())
+            .await?;
+        // Only live sessions are kept: unknown tokens cost a lookup each, and cannot fill memory.
+        if let Some(a) = &account {
+            sessions.cache.insert(hash, (version, a.clone())).await;
+        }
+        Ok(account)
     }
 
     /// Sends a single-use reset link to the account with this email, if there is one. The answer is the
@@ -458,6 +500,7 @@ impl Accounts {
             .finish_password_reset(&token_hash(token), &hash, OffsetDateTime::now_utc())
             .await?
         {
+            self.observe().await;
             Ok(())
         } else {
             Err(CoreError::NotFound)
@@ -469,7 +512,17 @@ impl Accounts {
     /// # Errors
     /// When the store fails.
     pub async fn sign_out(&self, token: &str) -> Result<(), CoreError> {
-        Ok(self.store.end_session(&token_hash(token)).await?)
+        self.store.end_session(&token_hash(token)).await?;
+        self.observe().await;
+        Ok(())
+    }
+
+    /// After a write that ends sessions or changes accounts: this instance reads the versions at once, so
+    /// its copies of sessions go now rather than at the next poll.
+    async fn observe(&self) {
+        if let Some(sessions) = &self.sessions {
+            sessions.library.observe_writes().await;
+        }
     }
 }
 

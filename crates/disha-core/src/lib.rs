@@ -15,13 +15,11 @@ mod published_pages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
-pub use community::{
-    ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle, ReaderList,
-};
-pub use published_pages::PublishedPage;
+pub use community::{ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle, ReaderList};
 pub use error::CoreError;
 pub use feedback::Feedback;
 pub use freshness::ContentVersions;
 pub use library::{CareerPage, HomeData, Library};
 pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};
 pub use newsletter::Newsletter;
+pub use published_pages::PublishedPage;

@@ -62,10 +62,12 @@ impl PublishedPage {
 
     /// For each article in order: whether the reader has favourited it and whether they follow its author.
     pub fn marks<'a>(&'a self, marks: &'a ReaderMarks) -> impl Iterator<Item = (bool, bool)> + 'a {
-        self.articles
-            .iter()
-            .zip(&self.author_keys)
-            .map(|(a, key)| (marks.favorited.contains(&a.id), marks.following.contains(key)))
+        self.articles.iter().zip(&self.author_keys).map(|(a, key)| {
+            (
+                marks.favorited.contains(&a.id),
+                marks.following.contains(key),
+            )
+        })
     }
 
     /// The articles with the reader's marks on them.

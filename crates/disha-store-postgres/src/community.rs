@@ -564,7 +564,8 @@ impl CommunityStore for PgStore {
         .await
         .map_err(db)?;
         Ok(decode::reader_marks(
-            rows.into_iter().map(|(k, id, name)| (i64::from(k), id, name)),
+            rows.into_iter()
+                .map(|(k, id, name)| (i64::from(k), id, name)),
         ))
     }
 

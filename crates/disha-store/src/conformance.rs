@@ -34,6 +34,7 @@ macro_rules! conformance_suite {
             a_mistake_report_stays_open_until_an_editor_closes_it,
             an_account_is_unique_by_email_and_by_username_without_case,
             a_session_signs_in_until_it_ends_or_expires,
+            ending_a_session_or_changing_an_account_bumps_the_sessions_scope,
             each_message_is_claimed_by_one_dispatcher_at_a_time,
             an_expired_lease_frees_a_message_and_failures_retry_then_die,
             a_reset_link_is_single_use_ends_sessions_and_goes_out_with_its_mail,
@@ -555,6 +556,52 @@ pub async fn an_account_is_unique_by_email_and_by_username_without_case(store: &
     );
     let nobody = disha_domain::Email::parse("nobody@example.in").unwrap_or_else(|e| panic!("{e}"));
     assert!(store.login_record(&nobody).await.expect("login").is_none());
+}
+
+/// The sessions scope's version.
+async fn sessions_version(store: &dyn Store) -> i64 {
+    store
+        .content_versions()
+        .await
+        .expect("versions")
+        .into_iter()
+        .find(|(scope, _)| scope == crate::scopes::SESSIONS)
+        .map_or(0, |(_, v)| v)
+}
+
+/// Case.
+pub async fn ending_a_session_or_changing_an_account_bumps_the_sessions_scope(store: &dyn Store) {
+    let id = store
+        .create_account(&new_account("ravi@example.in", "ravi"))
+        .await
+        .expect("create");
+    let now = time::OffsetDateTime::now_utc();
+    let hour = time::Duration::hours(1);
+    let v0 = sessions_version(store).await;
+    store
+        .start_session(id, "aaaa", now + hour)
+        .await
+        .expect("start");
+    store.end_session("nothing").await.expect("end none");
+    assert_eq!(
+        sessions_version(store).await,
+        v0,
+        "starting a session, or ending none, changes no one's session"
+    );
+    store.end_session("aaaa").await.expect("end");
+    let v1 = sessions_version(store).await;
+    assert!(v1 > v0, "an ended session: {v0} -> {v1}");
+    store
+        .update_account(
+            id,
+            &crate::AccountChanges {
+                bio: Some("Class 11, PCM".into()),
+                ..crate::AccountChanges::default()
+            },
+        )
+        .await
+        .expect("update");
+    assert!(sessions_version(store).await > v1, "a changed account");
 }
 
 /// Case.

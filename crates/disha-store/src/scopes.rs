@@ -8,6 +8,10 @@ pub const CAREERS: &str = "careers";
 /// Articles: the blog's lists and pages, its feed and the sitemap.
 pub const ARTICLES: &str = "articles";
 
+/// Sessions and the accounts they name. Bumped by database triggers on any ended session and any changed or
+/// removed account, so copies of sessions kept in memory are dropped on every instance.
+pub const SESSIONS: &str = "sessions";
+
 /// The comments shown on one page, so a new comment refreshes only the page it is on.
 #[must_use]
 pub fn comments_on(target: &disha_domain::CommentTarget) -> String {

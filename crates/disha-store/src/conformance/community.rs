@@ -551,12 +551,14 @@ pub async fn a_readers_marks_name_only_their_own_favourites_follows_and_unpublis
     );
 }
 
+/// The versions of the scopes of pages (leaving out sessions, which any change to an account bumps).
 async fn versions(store: &dyn Store) -> std::collections::HashMap<String, i64> {
     store
         .content_versions()
         .await
         .expect("versions")
         .into_iter()
+        .filter(|(scope, _)| scope != crate::scopes::SESSIONS)
         .collect()
 }
 

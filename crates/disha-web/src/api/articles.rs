@@ -2,7 +2,7 @@
 
 use super::realworld::{
     ArticleJson, CommentJson, MultipleArticlesResponse, MultipleCommentsResponse, ProfileResponse,
-    SingleArticleResponse, SingleCommentResponse, TagsResponse, json, json_response
+    SingleArticleResponse, SingleCommentResponse, TagsResponse, json, json_response,
 };
 use super::users::{GenericErrorModel, RwError};
 use crate::auth::Viewer;

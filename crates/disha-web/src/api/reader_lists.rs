@@ -109,9 +109,15 @@ impl ReaderLists {
             return m.for_reader(marks);
         }
         let Some(m) = MarkedJson::render(Arc::clone(&page)) else {
-            tracing::warn!("an article's JSON lacks its marks; serialising the reader's page in full");
+            tracing::warn!(
+                "an article's JSON lacks its marks; serialising the reader's page in full"
+            );
             return json_bytes(&super::realworld::MultipleArticlesResponse {
-                articles: page.marked(marks).into_iter().map(ArticleJson::from).collect(),
+                articles: page
+                    .marked(marks)
+                    .into_iter()
+                    .map(ArticleJson::from)
+                    .collect(),
                 articles_count: page.count(),
             });
         };
@@ -157,7 +163,11 @@ mod tests {
         // A body that spells out the marks themselves must not be mistaken for them.
         let tricky = r#"Set "favorited":false and "following":false, then {"favorited":false}"#;
         let page = Arc::new(PublishedPage::new(
-            vec![article(1, "asha", tricky), article(2, "ravi", "b"), article(3, "asha", "c")],
+            vec![
+                article(1, "asha", tricky),
+                article(2, "ravi", "b"),
+                article(3, "asha", "c"),
+            ],
             7,
         ));
         let lists = ReaderLists::default();
@@ -175,7 +185,11 @@ mod tests {
             },
         ] {
             let full = json_bytes(&super::super::realworld::MultipleArticlesResponse {
-                articles: page.marked(&marks).into_iter().map(ArticleJson::from).collect(),
+                articles: page
+                    .marked(&marks)
+                    .into_iter()
+                    .map(ArticleJson::from)
+                    .collect(),
                 articles_count: 7,
             });
             let spliced = lists.body("q", Arc::clone(&page), &marks).await;

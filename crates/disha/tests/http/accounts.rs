@@ -394,3 +394,50 @@ async fn a_front_end_on_another_origin_may_call_the_api_without_credentials() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_session_ended_on_one_instance_soon_stops_working_on_every_other() {
+    let app = spawn_app().await;
+    app.editor().await;
+    let user: serde_json::Value = app
+        .login("meera@example.in", PASSWORD)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let token = user["user"]["token"].as_str().expect("token").to_owned();
+    let other = spawn_app_on(app.database_url.clone(), app.dir()).await;
+    let status_on = |a: &TestApp| {
+        let req = a
+            .client
+            .get(a.url("/api/user"))
+            .header("authorization", format!("Token {token}"));
+        async move { req.send().await.expect("request").status().as_u16() }
+    };
+    // Twice, so the second answer comes from the other instance's memory.
+    assert_eq!(
+        (status_on(&other).await, status_on(&other).await),
+        (200, 200)
+    );
+
+    let out = app
+        .client
+        .post(app.url("/sign-out"))
+        .header("cookie", format!("disha_session={token}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(out.status(), 303);
+    assert_eq!(status_on(&app).await, 401, "at once where it was ended");
+    // Elsewhere within a poll of the content versions (every half second); ten seconds is ample.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while status_on(&other).await != 401 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the other instance still honours the ended session"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    other.stop().await;
+    app.stop().await;
+}
