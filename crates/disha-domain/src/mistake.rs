@@ -122,10 +122,17 @@ impl MistakeReport {
         if section.is_none() {
             e.at("section", Problem::one_of_variants::<ProfileSection>());
         }
-        let message = trim_spaces(raw.message.as_deref().unwrap_or_default()).to_owned();
+        let sent = raw.message.as_deref().unwrap_or_default();
+        let message = trim_spaces(sent).to_owned();
+        // The longest is judged on what was sent, as the published schema states; the shortest on the text
+        // itself, so spaces cannot pad out a message.
         let n = message.chars().count();
-        if !(10..=MAX_REPORT_CHARS).contains(&n) {
-            e.at("message", Problem::length(10, MAX_REPORT_CHARS, n));
+        let sent_n = sent.chars().count();
+        if n < 10 || sent_n > MAX_REPORT_CHARS {
+            e.at(
+                "message",
+                Problem::length(10, MAX_REPORT_CHARS, n.max(sent_n)),
+            );
         }
         let evidence_url = match raw.evidence_url.as_deref().map(trim_spaces) {
             Some(u) if !u.is_empty() => match SourceUrl::parse(u) {
@@ -199,6 +206,16 @@ mod tests {
             ),
         );
         assert_eq!(r.map(|r| r.message.chars().count()), Ok(10));
+    }
+
+    #[test]
+    fn the_longest_message_is_counted_as_sent_spaces_included() {
+        let at_limit = format!("\n\u{0b}{}", "x".repeat(MAX_REPORT_CHARS - 2));
+        assert!(MistakeReport::parse(slug(), &raw("seats", &at_limit, "")).is_ok());
+        let over = format!("\n\u{0b}{}", "x".repeat(MAX_REPORT_CHARS - 1));
+        let errs =
+            MistakeReport::parse(slug(), &raw("seats", &over, "")).expect_err("too long as sent");
+        assert_eq!(errs.0[0].field, "message");
     }
 
     #[test]
