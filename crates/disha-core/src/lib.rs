@@ -2,11 +2,14 @@
 //! `disha-domain`; the ones that coordinate storage and caches live here.
 
 pub mod accounts;
+pub mod aicte;
 pub mod catalog;
+pub mod colleges;
 pub mod community;
 mod error;
 pub mod feedback;
 pub mod freshness;
+pub mod import;
 pub mod library;
 mod limits;
 pub mod mail;
@@ -15,10 +18,12 @@ mod published_pages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
+pub use colleges::{CollegePage, Colleges, RawCollegeQuery};
 pub use community::{ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle, ReaderList};
 pub use error::CoreError;
 pub use feedback::Feedback;
 pub use freshness::ContentVersions;
+pub use import::{ImportSummary, Rejection};
 pub use library::{CareerPage, HomeData, Library};
 pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};
 pub use newsletter::Newsletter;

@@ -57,6 +57,7 @@ pub struct Library {
     versions: Arc<ContentVersions>,
     listing: Arc<Snapshot>,
     synonyms: Arc<disha_domain::Synonyms>,
+    courses: Arc<disha_domain::CourseMap>,
 }
 
 impl std::fmt::Debug for Library {
@@ -76,6 +77,7 @@ impl Library {
             versions,
             listing: Arc::default(),
             synonyms: Arc::default(),
+            courses: Arc::default(),
         }
     }
 
@@ -84,6 +86,19 @@ impl Library {
     pub fn with_synonyms(mut self, synonyms: disha_domain::Synonyms) -> Self {
         self.synonyms = Arc::new(synonyms);
         self
+    }
+
+    /// The same library, knowing the courses that lead to each career and the institutions' names for them.
+    #[must_use]
+    pub fn with_courses(mut self, courses: disha_domain::CourseMap) -> Self {
+        self.courses = Arc::new(courses);
+        self
+    }
+
+    /// The curated courses.
+    #[must_use]
+    pub fn courses(&self) -> Arc<disha_domain::CourseMap> {
+        Arc::clone(&self.courses)
     }
 
     /// Careers with a title word a slip away from what was typed, for a search that found nothing.

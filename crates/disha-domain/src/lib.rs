@@ -6,7 +6,9 @@ pub mod career;
 pub mod career_listing;
 pub mod community;
 pub mod compare;
+pub mod courses;
 pub mod errors;
+pub mod institution;
 pub mod listing;
 pub mod mistake;
 mod passwords;
@@ -28,7 +30,12 @@ pub use community::{
     parse_comment_body, parse_guest_comment, parse_tags, title_slug,
 };
 pub use compare::{CompareRequest, MAX_COMPARED};
+pub use courses::{CourseLink, CourseMap};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
+pub use institution::{
+    Institution, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel, STATES, name_slug,
+    normalise_name, normalise_state,
+};
 pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
 };

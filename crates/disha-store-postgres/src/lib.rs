@@ -8,6 +8,7 @@ mod accounts;
 mod careers;
 mod community;
 mod feedback;
+mod institutions;
 mod newsletter;
 mod outbox;
 mod rows;

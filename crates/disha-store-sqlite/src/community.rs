@@ -257,7 +257,7 @@ async fn resolve_target(
 }
 
 /// Bumps a freshness scope in the caller's transaction, so cached pages built from it are rebuilt.
-async fn bump(c: &mut SqliteConnection, scope: &str) -> Result<(), StoreError> {
+pub(crate) async fn bump(c: &mut SqliteConnection, scope: &str) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO content_versions (scope, version) VALUES (?, 1)
          ON CONFLICT (scope) DO UPDATE SET version = content_versions.version + 1",

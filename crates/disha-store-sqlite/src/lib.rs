@@ -9,6 +9,7 @@ mod accounts;
 mod careers;
 mod community;
 mod feedback;
+mod institutions;
 mod newsletter;
 mod outbox;
 mod rows;

@@ -7,8 +7,10 @@
 )]
 
 mod community;
+mod institutions;
 
 pub use community::*;
+pub use institutions::*;
 
 use crate::Store;
 use disha_domain::{
@@ -44,7 +46,9 @@ macro_rules! conformance_suite {
             a_readers_marks_name_only_their_own_favourites_follows_and_unpublished_articles,
             a_changed_public_profile_refreshes_the_articles_and_threads_that_show_it,
             guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep,
-            only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address
+            only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address,
+            an_import_inserts_updates_and_removes_and_a_second_run_changes_nothing,
+            the_college_list_filters_by_place_kind_level_course_women_and_name
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {

@@ -483,3 +483,205 @@ pub fn comment_columns_sql(viewer: &str) -> String {
          c.guest_name, c.guest_website, a.slug AS article_slug, c.career_slug"
     )
 }
+
+fn state(raw: &str) -> Result<&'static str, StoreError> {
+    disha_domain::STATES
+        .iter()
+        .copied()
+        .find(|s| *s == raw)
+        .ok_or_else(|| corrupt("state", raw))
+}
+
+fn institution_kind(raw: &str) -> Result<disha_domain::InstitutionKind, StoreError> {
+    raw.parse().map_err(|_unknown| corrupt("kind", raw))
+}
+
+/// A stored institution's columns, as both engines read them.
+#[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct InstitutionColumns {
+    /// `id`
+    pub id: i64,
+    /// `slug`
+    pub slug: String,
+    /// `source`
+    pub source: String,
+    /// `source_id`
+    pub source_id: String,
+    /// `name`
+    pub name: String,
+    /// `kind`
+    pub kind: String,
+    /// `address`
+    pub address: String,
+    /// `district`
+    pub district: String,
+    /// `state`
+    pub state: String,
+    /// `university`
+    pub university: String,
+    /// `women_only`
+    pub women_only: bool,
+    /// `minority`
+    pub minority: bool,
+    /// `programme_count`
+    pub programme_count: i64,
+    /// `intake`
+    pub intake: i64,
+}
+
+/// The columns an institution's row is read with, in [`InstitutionColumns`]' order.
+pub const INSTITUTION_COLUMNS: &str = "id, slug, source, source_id, name, kind, address, district, state, \
+     university, women_only, minority, programme_count, intake";
+
+impl InstitutionColumns {
+    /// The institution they describe, with `programmes`.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn decode(
+        self,
+        programmes: Vec<disha_domain::Programme>,
+    ) -> Result<disha_domain::Institution, StoreError> {
+        Ok(disha_domain::Institution {
+            slug: slug(&self.slug)?,
+            name: self.name,
+            kind: institution_kind(&self.kind)?,
+            address: self.address,
+            district: self.district,
+            state: state(&self.state)?,
+            university: self.university,
+            women_only: self.women_only,
+            minority: self.minority,
+            source: match self.source.as_str() {
+                "aicte" => disha_domain::InstitutionSource::Aicte(self.source_id),
+                "catalog" => disha_domain::InstitutionSource::Catalog,
+                other => return Err(corrupt("source", other)),
+            },
+            programmes,
+        })
+    }
+
+    /// The line of a list they make.
+    ///
+    /// # Errors
+    /// `Corrupt` when a column no longer parses.
+    pub fn summary(self) -> Result<crate::InstitutionSummary, StoreError> {
+        Ok(crate::InstitutionSummary {
+            slug: slug(&self.slug)?,
+            name: self.name,
+            kind: institution_kind(&self.kind)?,
+            district: self.district,
+            state: state(&self.state)?,
+            women_only: self.women_only,
+            programmes: u32::try_from(self.programme_count).unwrap_or_default(),
+            intake: count(self.intake),
+        })
+    }
+}
+
+/// A stored programme's columns.
+#[derive(Debug)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct ProgrammeColumns {
+    /// `level`
+    pub level: String,
+    /// `discipline`
+    pub discipline: String,
+    /// `course`
+    pub course: String,
+    /// `shift`
+    pub shift: String,
+    /// `mode`
+    pub mode: String,
+    /// `intake`
+    pub intake: Option<i64>,
+}
+
+impl ProgrammeColumns {
+    /// The programme they describe.
+    ///
+    /// # Errors
+    /// `Corrupt` when the level no longer parses.
+    pub fn decode(self) -> Result<disha_domain::Programme, StoreError> {
+        Ok(disha_domain::Programme {
+            level: self
+                .level
+                .parse()
+                .map_err(|_unknown| corrupt("level", &self.level))?,
+            discipline: self.discipline,
+            course: self.course,
+            shift: self.shift,
+            mode: self.mode,
+            intake: self.intake.and_then(|n| u32::try_from(n).ok()),
+        })
+    }
+}
+
+/// What the stored institutions' digests say about a batch: for each record, whether it is new, changed or
+/// the same, and which stored institutions the batch no longer lists.
+#[must_use]
+pub fn plan_import<'a>(
+    stored: &std::collections::HashMap<String, (i64, String)>,
+    records: &'a [crate::InstitutionRecord],
+) -> ImportPlan<'a> {
+    let mut plan = ImportPlan::default();
+    let mut listed = std::collections::HashSet::with_capacity(records.len());
+    for r in records {
+        listed.insert(r.source_id.as_str());
+        match stored.get(&r.source_id) {
+            None => plan.insert.push(r),
+            Some((id, digest)) if *digest != r.digest => plan.update.push((*id, r)),
+            Some(_) => plan.counts.unchanged += 1,
+        }
+    }
+    plan.remove = stored
+        .iter()
+        .filter(|(source_id, _)| !listed.contains(source_id.as_str()))
+        .map(|(_, (id, _))| *id)
+        .collect();
+    plan.counts.inserted = u64::try_from(plan.insert.len()).unwrap_or(u64::MAX);
+    plan.counts.updated = u64::try_from(plan.update.len()).unwrap_or(u64::MAX);
+    plan.counts.removed = u64::try_from(plan.remove.len()).unwrap_or(u64::MAX);
+    plan
+}
+
+/// The writes an import needs.
+#[derive(Debug, Default)]
+pub struct ImportPlan<'a> {
+    /// Records to insert.
+    pub insert: Vec<&'a crate::InstitutionRecord>,
+    /// Stored ids to rewrite, with their new records.
+    pub update: Vec<(i64, &'a crate::InstitutionRecord)>,
+    /// Stored ids to delete.
+    pub remove: Vec<i64>,
+    /// What the plan amounts to.
+    pub counts: crate::ImportCounts,
+}
+
+impl ImportPlan<'_> {
+    /// Whether the import changes nothing.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.insert.is_empty() && self.update.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// The key the course filter compares: upper case, single spaces.
+#[must_use]
+pub fn course_key(course: &str) -> String {
+    course
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
+}
+
+/// The text-filter key of a name: lower case, single spaces.
+#[must_use]
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

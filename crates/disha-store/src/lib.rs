@@ -8,6 +8,7 @@ mod community;
 pub mod decode;
 mod error;
 mod feedback;
+mod institutions;
 mod newsletter;
 mod outbox;
 pub mod scopes;
@@ -25,6 +26,10 @@ pub use community::{
 };
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
+pub use institutions::{
+    ImportCounts, InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionStore,
+    InstitutionSummary,
+};
 pub use newsletter::{IssueRecord, NewsletterStore, Reader, Subscription};
 pub use outbox::{ClaimedMail, NewMail, OutboxCounts, OutboxStore};
 pub use system::{PoolStats, SystemStore};
@@ -35,6 +40,7 @@ pub trait Store:
     + CareerStore
     + CommunityStore
     + FeedbackStore
+    + InstitutionStore
     + NewsletterStore
     + OutboxStore
     + SystemStore
@@ -46,6 +52,7 @@ impl<
         + CareerStore
         + CommunityStore
         + FeedbackStore
+        + InstitutionStore
         + NewsletterStore
         + OutboxStore
         + SystemStore,

@@ -8,6 +8,9 @@ pub const CAREERS: &str = "careers";
 /// Articles: the blog's lists and pages, its feed and the sitemap.
 pub const ARTICLES: &str = "articles";
 
+/// Institutions and their programmes: the college finder's lists and pages, and the sitemap.
+pub const COLLEGES: &str = "colleges";
+
 /// Sessions and the accounts they name. Bumped by database triggers on any ended session and any changed or
 /// removed account, so copies of sessions kept in memory are dropped on every instance.
 pub const SESSIONS: &str = "sessions";

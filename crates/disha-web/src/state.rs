@@ -28,6 +28,7 @@ pub struct Inner {
     pub(crate) feedback: Feedback,
     pub(crate) accounts: Accounts,
     pub(crate) community: Community,
+    pub(crate) colleges: disha_core::Colleges,
     pub(crate) newsletter: Newsletter,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
@@ -57,6 +58,7 @@ impl AppState {
         let base_url = config.base_url.trim_end_matches('/').to_owned();
         Ok(Self(Arc::new(Inner {
             community: Community::new(Arc::clone(&store), library.clone()),
+            colleges: disha_core::Colleges::new(Arc::clone(&store), library.clone()),
             newsletter: Newsletter::new(Arc::clone(&store)),
             library: library.clone(),
             feedback: Feedback::new(Arc::clone(&store)),

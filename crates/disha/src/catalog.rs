@@ -10,6 +10,21 @@ include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 /// The synonym table compiled into the binary: it ships with the code that reads it.
 const STARTER_SYNONYMS: &str = include_str!("../../../catalog/synonyms.toml");
 
+/// The curated courses compiled into the binary.
+const STARTER_COURSES: &str = include_str!("../../../catalog/courses.toml");
+
+/// The curated courses compiled into the binary, checked against `profiles`.
+///
+/// # Errors
+/// Every problem found, one per line.
+pub fn courses(profiles: &[CareerProfile]) -> Result<disha_domain::CourseMap, String> {
+    let careers = profiles
+        .iter()
+        .map(|p| p.slug.as_str().to_owned())
+        .collect();
+    disha_domain::CourseMap::parse(STARTER_COURSES, &careers)
+}
+
 /// The synonym table compiled into the binary, checked against `profiles`.
 ///
 /// # Errors

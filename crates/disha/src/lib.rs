@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod import;
 pub mod mail;
 pub mod metrics;
 pub mod server;
@@ -59,7 +60,10 @@ pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     version.refresh(store.as_ref()).await?;
     let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
     let synonyms = catalog::synonyms(&profiles).map_err(anyhow::Error::msg)?;
-    let library = Library::new(Arc::clone(&store), Arc::clone(&version)).with_synonyms(synonyms);
+    let courses = catalog::courses(&profiles).map_err(anyhow::Error::msg)?;
+    let library = Library::new(Arc::clone(&store), Arc::clone(&version))
+        .with_synonyms(synonyms)
+        .with_courses(courses);
     if let Some(out) = library.seed_if_empty(&profiles).await? {
         tracing::info!(
             careers = out.created,

@@ -43,6 +43,18 @@ enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Read a public data set into the database: all of it or nothing, and a second run changes nothing.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// AICTE's approved institutions and their programmes: a folder of one JSON file per state.
+    Aicte {
+        /// The folder, e.g. ../shared/data/aicte-institutions.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +143,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             store.migrate().await?;
             store.close().await;
             tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Import(ImportCommand::Aicte { dir }) => {
+            let summary = disha::import::aicte(&config, &dir).await?;
+            for r in &summary.rejected {
+                eprintln!("rejected {r}");
+            }
+            println!("AICTE institutions: {summary}");
             Ok(())
         }
         Command::Openapi => {

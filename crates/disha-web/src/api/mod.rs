@@ -3,6 +3,7 @@
 
 mod articles;
 mod careers;
+pub mod colleges;
 mod comments;
 pub mod docs;
 mod newsletter;
@@ -29,6 +30,7 @@ use utoipa_axum::routes;
     ),
     tags(
         (name = "careers", description = "The career library"),
+        (name = "colleges", description = "The college finder: AICTE-approved institutions and their programmes"),
         (name = "User and Authentication", description = "Registering and signing in, as the RealWorld (Conduit) API specifies"),
         (name = "Profile", description = "Public profiles and follows (RealWorld)"),
         (name = "Articles", description = "The blog's articles (RealWorld)"),
@@ -69,6 +71,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(careers::list_careers))
         .routes(routes!(careers::get_career))
         .routes(routes!(careers::report_mistake))
+        .routes(routes!(colleges::list_colleges))
+        .routes(routes!(colleges::compare_colleges))
+        .routes(routes!(colleges::get_college))
         .routes(routes!(users::login))
         .routes(routes!(users::register))
         .routes(routes!(users::current_user, users::update_user))

@@ -5,6 +5,7 @@
 mod accounts;
 mod api;
 mod blog;
+mod colleges;
 mod community;
 mod connections;
 mod family;

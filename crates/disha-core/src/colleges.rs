@@ -1,0 +1,278 @@
+//! The college finder: institutions listed with filters and pages, one institution's programmes, a few side
+//! by side, and the courses that link careers to the institutions offering them.
+
+use crate::import::ImportSummary;
+use crate::{CoreError, Library};
+use disha_domain::{
+    CourseLink, CourseMap, FieldErrors, Institution, InstitutionKind, Problem, ProgrammeLevel,
+    Slug, normalise_state,
+};
+use disha_store::{
+    InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionSummary, Store,
+};
+use std::sync::Arc;
+
+/// Institutions on one page of a list.
+pub const PER_PAGE: u32 = 20;
+/// Most institutions compared at once.
+pub const MAX_COMPARED: usize = 4;
+/// Longest text filter, in characters.
+const MAX_TEXT: usize = 100;
+/// Furthest page.
+const MAX_PAGE: u32 = 1_000;
+
+/// A list request as sent; every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct RawCollegeQuery {
+    /// State or union territory.
+    pub state: Option<String>,
+    /// District.
+    pub district: Option<String>,
+    /// Kind (`government`, `iit` …).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Programme level (`ug`, `pg`, `diploma` …).
+    pub level: Option<String>,
+    /// A course's slug from the curated courses.
+    pub course: Option<String>,
+    /// `true` for women's institutions only.
+    pub women: Option<String>,
+    /// Words in the name.
+    pub q: Option<String>,
+    /// `name` or `intake`.
+    pub sort: Option<String>,
+    /// Page, from 1.
+    pub page: Option<String>,
+}
+
+/// A page of the list, with the filters it was made with.
+#[derive(Debug, Clone)]
+pub struct CollegePage {
+    /// The institutions on this page.
+    pub items: Vec<InstitutionSummary>,
+    /// How many match in all.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages there are.
+    pub pages: u32,
+    /// The filters, parsed.
+    pub filter: InstitutionFilter,
+    /// The course filtered on, if any.
+    pub course: Option<CourseLink>,
+}
+
+/// The college-finder use cases.
+#[derive(Clone)]
+pub struct Colleges {
+    store: Arc<dyn Store>,
+    library: Library,
+    courses: Arc<CourseMap>,
+}
+
+impl std::fmt::Debug for Colleges {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Colleges").finish_non_exhaustive()
+    }
+}
+
+fn blank(raw: Option<&String>) -> Option<&str> {
+    raw.map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+impl Colleges {
+    /// The use cases over `store`, with the library's curated courses.
+    #[must_use]
+    pub fn new(store: Arc<dyn Store>, library: Library) -> Self {
+        Self {
+            store,
+            courses: library.courses(),
+            library,
+        }
+    }
+
+    /// The curated courses.
+    #[must_use]
+    pub fn courses(&self) -> &CourseMap {
+        &self.courses
+    }
+
+    /// Makes the stored AICTE institutions exactly `records` (all or nothing), and says what changed.
+    ///
+    /// # Errors
+    /// When the store fails; then nothing was written.
+    pub async fn import_aicte(
+        &self,
+        records: &[InstitutionRecord],
+        mut summary: ImportSummary,
+    ) -> Result<ImportSummary, CoreError> {
+        summary.counts = self.store.import_aicte(records).await?;
+        self.library.observe_writes().await;
+        Ok(summary)
+    }
+
+    /// Parses a list request.
+    ///
+    /// # Errors
+    /// `Invalid` naming each bad field.
+    pub fn parse_query(
+        &self,
+        raw: &RawCollegeQuery,
+    ) -> Result<(InstitutionFilter, Option<CourseLink>, u32), CoreError> {
+        let mut e = FieldErrors::default();
+        let state = blank(raw.state.as_ref()).and_then(|s| {
+            normalise_state(s).or_else(|| {
+                e.at(
+                    "state",
+                    Problem::invalid("not a state or union territory of India"),
+                );
+                None
+            })
+        });
+        let kind = blank(raw.kind.as_ref()).and_then(|k| {
+            k.parse::<InstitutionKind>()
+                .map_err(|_unknown| e.at("type", Problem::one_of_variants::<InstitutionKind>()))
+                .ok()
+        });
+        let mut level = blank(raw.level.as_ref()).and_then(|l| {
+            l.parse::<ProgrammeLevel>()
+                .map_err(|_unknown| e.at("level", Problem::one_of_variants::<ProgrammeLevel>()))
+                .ok()
+        });
+        let course = blank(raw.course.as_ref()).and_then(|c| {
+            self.courses.get(c).cloned().or_else(|| {
+                e.at("course", Problem::invalid("not one of the courses listed"));
+                None
+            })
+        });
+        if let Some(c) = &course {
+            level = Some(c.level);
+        }
+        let women_only = match blank(raw.women.as_ref()) {
+            None | Some("false" | "0") => false,
+            Some("true" | "1" | "on") => true,
+            Some(_) => {
+                e.at("women", Problem::one_of(&["true", "false"]));
+                false
+            }
+        };
+        let text = blank(raw.q.as_ref()).map(str::to_owned);
+        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TEXT) {
+            e.at("q", Problem::length(0, MAX_TEXT, MAX_TEXT + 1));
+        }
+        let district = blank(raw.district.as_ref()).map(str::to_owned);
+        if district
+            .as_ref()
+            .is_some_and(|d| d.chars().count() > MAX_TEXT)
+        {
+            e.at("district", Problem::length(0, MAX_TEXT, MAX_TEXT + 1));
+        }
+        let sort = match blank(raw.sort.as_ref()) {
+            None => InstitutionSort::Name,
+            Some(s) => s.parse().unwrap_or_else(|_unknown| {
+                e.at("sort", Problem::one_of(&["name", "intake"]));
+                InstitutionSort::Name
+            }),
+        };
+        let page = match blank(raw.page.as_ref()) {
+            None => 1,
+            Some(p) => match p.parse::<u32>() {
+                Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+                _ => {
+                    e.at("page", Problem::range(1, MAX_PAGE));
+                    1
+                }
+            },
+        };
+        if !e.is_empty() {
+            return Err(CoreError::Invalid(e));
+        }
+        let filter = InstitutionFilter {
+            state,
+            district,
+            kind,
+            level,
+            courses: course
+                .as_ref()
+                .map(|c| c.aicte_courses.clone())
+                .unwrap_or_default(),
+            women_only,
+            text,
+            sort,
+            limit: PER_PAGE,
+            offset: u64::from(page - 1) * u64::from(PER_PAGE),
+        };
+        Ok((filter, course, page))
+    }
+
+    /// A page of institutions.
+    ///
+    /// # Errors
+    /// `Invalid` naming each bad field; store failures.
+    pub async fn list(&self, raw: &RawCollegeQuery) -> Result<CollegePage, CoreError> {
+        let (filter, course, page) = self.parse_query(raw)?;
+        let (items, total) = self.store.list_institutions(&filter).await?;
+        let pages = u32::try_from(total.div_ceil(u64::from(PER_PAGE))).unwrap_or(u32::MAX);
+        Ok(CollegePage {
+            items,
+            total,
+            page,
+            pages,
+            filter,
+            course,
+        })
+    }
+
+    /// One institution.
+    ///
+    /// # Errors
+    /// `NotFound` when no institution has the slug.
+    pub async fn college(&self, raw_slug: &str) -> Result<Institution, CoreError> {
+        let slug = Slug::parse(raw_slug).map_err(|_unknown| CoreError::NotFound)?;
+        self.store
+            .institution(&slug)
+            .await?
+            .ok_or(CoreError::NotFound)
+    }
+
+    /// Up to four institutions side by side, in the order asked, each once.
+    ///
+    /// # Errors
+    /// `Invalid` naming `c` when there are none or more than four, or one is unknown.
+    pub async fn compare(&self, raw: &[String]) -> Result<Vec<Institution>, CoreError> {
+        let mut slugs: Vec<&str> = Vec::new();
+        for s in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            if !slugs.contains(&s) {
+                slugs.push(s);
+            }
+        }
+        let mut e = FieldErrors::default();
+        if slugs.is_empty() || slugs.len() > MAX_COMPARED {
+            e.at("c", Problem::range(1, MAX_COMPARED));
+            return Err(CoreError::Invalid(e));
+        }
+        let mut out = Vec::with_capacity(slugs.len());
+        for s in slugs {
+            match self.college(s).await {
+                Ok(i) => out.push(i),
+                Err(CoreError::NotFound) => {
+                    e.at("c", Problem::invalid(&format!("no college {s:?}")));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if e.is_empty() {
+            Ok(out)
+        } else {
+            Err(CoreError::Invalid(e))
+        }
+    }
+
+    /// The districts of a state that have institutions.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn districts(&self, state: &'static str) -> Result<Vec<String>, CoreError> {
+        Ok(self.store.districts(state).await?)
+    }
+}

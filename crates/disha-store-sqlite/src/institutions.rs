@@ -1,0 +1,274 @@
+use crate::SqliteStore;
+use crate::rows::db;
+use async_trait::async_trait;
+use disha_domain::{Institution, Slug};
+use disha_store::decode::{
+    self, INSTITUTION_COLUMNS, InstitutionColumns, ProgrammeColumns, course_key, name_key,
+};
+use disha_store::{
+    ImportCounts, InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionStore,
+    InstitutionSummary, StoreError, scopes,
+};
+use sqlx::SqliteConnection;
+use std::collections::{HashMap, HashSet};
+
+/// Marks SQL built only from this file's constants (never from input) as safe to send.
+fn sql(text: String) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(text)
+}
+
+/// The first of `wanted`, `wanted-2`, `wanted-3` … that no institution has.
+fn free_slug(taken: &mut HashSet<String>, wanted: &Slug) -> String {
+    let mut candidate = wanted.as_str().to_owned();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{}-{n}", wanted.as_str());
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+async fn write_programmes(
+    c: &mut SqliteConnection,
+    id: i64,
+    r: &InstitutionRecord,
+) -> Result<(), StoreError> {
+    for (position, p) in r.programmes.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO institution_programmes
+               (institution_id, position, level, discipline, course, course_key, shift, mode, intake)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(<&'static str>::from(p.level))
+        .bind(&p.discipline)
+        .bind(&p.course)
+        .bind(course_key(&p.course))
+        .bind(&p.shift)
+        .bind(&p.mode)
+        .bind(p.intake.map(i64::from))
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    }
+    Ok(())
+}
+
+fn intake(r: &InstitutionRecord) -> i64 {
+    r.programmes
+        .iter()
+        .filter_map(|p| p.intake)
+        .map(i64::from)
+        .sum()
+}
+
+/// The `WHERE` clause of a list, with its parameters numbered from 1, and the parameters in order.
+fn list_filter(f: &InstitutionFilter) -> (String, Vec<Option<String>>) {
+    let courses =
+        serde_json::to_string(&f.courses.iter().map(|c| course_key(c)).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".to_owned());
+    let clause = " WHERE (?1 IS NULL OR i.state = ?1)
+         AND (?2 IS NULL OR i.district_key = ?2)
+         AND (?3 IS NULL OR i.kind = ?3)
+         AND (?4 IS NULL OR EXISTS (SELECT 1 FROM institution_programmes p
+                                    WHERE p.institution_id = i.id AND p.level = ?4))
+         AND (?5 = '[]' OR EXISTS (SELECT 1 FROM institution_programmes p
+                                   WHERE p.institution_id = i.id
+                                     AND p.course_key IN (SELECT value FROM json_each(?5))
+                                     AND (?4 IS NULL OR p.level = ?4)))
+         AND (?6 IS NULL OR i.women_only = 1)
+         AND (?7 IS NULL OR instr(i.name_key, ?7) > 0)"
+        .to_owned();
+    let params = vec![
+        f.state.map(str::to_owned),
+        f.district.as_deref().map(name_key),
+        f.kind.map(|k| <&'static str>::from(k).to_owned()),
+        f.level.map(|l| <&'static str>::from(l).to_owned()),
+        Some(courses),
+        f.women_only.then(|| "1".to_owned()),
+        f.text.as_deref().map(name_key),
+    ];
+    (clause, params)
+}
+
+#[async_trait]
+impl InstitutionStore for SqliteStore {
+    async fn import_aicte(
+        &self,
+        records: &[InstitutionRecord],
+    ) -> Result<ImportCounts, StoreError> {
+        let mut tx = self.write().await?;
+        let stored: HashMap<String, (i64, String)> = sqlx::query_as::<_, (String, i64, String)>(
+            "SELECT source_id, id, digest FROM institutions WHERE source = 'aicte'",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(|(source_id, id, digest)| (source_id, (id, digest)))
+        .collect();
+        let plan = decode::plan_import(&stored, records);
+        if plan.is_empty() {
+            return Ok(plan.counts);
+        }
+        for id in &plan.remove {
+            sqlx::query("DELETE FROM institutions WHERE id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        for (id, r) in &plan.update {
+            sqlx::query(
+                "UPDATE institutions SET name = ?, name_key = ?, kind = ?, address = ?, district = ?,
+                        district_key = ?, state = ?, university = ?, women_only = ?, minority = ?,
+                        programme_count = ?, intake = ?, digest = ?
+                 WHERE id = ?",
+            )
+            .bind(&r.name)
+            .bind(name_key(&r.name))
+            .bind(<&'static str>::from(r.kind))
+            .bind(&r.address)
+            .bind(&r.district)
+            .bind(name_key(&r.district))
+            .bind(r.state)
+            .bind(&r.university)
+            .bind(r.women_only)
+            .bind(r.minority)
+            .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
+            .bind(intake(r))
+            .bind(&r.digest)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            sqlx::query("DELETE FROM institution_programmes WHERE institution_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            write_programmes(&mut tx, *id, r).await?;
+        }
+        if !plan.insert.is_empty() {
+            let mut taken: HashSet<String> = sqlx::query_scalar("SELECT slug FROM institutions")
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(db)?
+                .into_iter()
+                .collect();
+            for r in &plan.insert {
+                let slug = free_slug(&mut taken, &r.slug);
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO institutions (slug, source, source_id, name, name_key, kind, address,
+                                               district, district_key, state, university, women_only,
+                                               minority, programme_count, intake, digest)
+                     VALUES (?, 'aicte', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     RETURNING id",
+                )
+                .bind(&slug)
+                .bind(&r.source_id)
+                .bind(&r.name)
+                .bind(name_key(&r.name))
+                .bind(<&'static str>::from(r.kind))
+                .bind(&r.address)
+                .bind(&r.district)
+                .bind(name_key(&r.district))
+                .bind(r.state)
+                .bind(&r.university)
+                .bind(r.women_only)
+                .bind(r.minority)
+                .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
+                .bind(intake(r))
+                .bind(&r.digest)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+                write_programmes(&mut tx, id, r).await?;
+            }
+        }
+        crate::community::bump(&mut tx, scopes::COLLEGES).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(plan.counts)
+    }
+
+    async fn list_institutions(
+        &self,
+        f: &InstitutionFilter,
+    ) -> Result<(Vec<InstitutionSummary>, u64), StoreError> {
+        let (clause, params) = list_filter(f);
+        let order = match f.sort {
+            InstitutionSort::Name => "i.name_key, i.id",
+            InstitutionSort::Intake => "i.intake DESC, i.name_key, i.id",
+        };
+        let mut conn = self.reader.acquire().await.map_err(db)?;
+        let mut count = sqlx::query_scalar::<_, i64>(sql(format!(
+            "SELECT count(*) FROM institutions i{clause}"
+        )));
+        for p in &params {
+            count = count.bind(p.clone());
+        }
+        let total = count.fetch_one(&mut *conn).await.map_err(db)?;
+        let columns = INSTITUTION_COLUMNS
+            .split(", ")
+            .map(|c| format!("i.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut page = sqlx::query_as::<_, InstitutionColumns>(sql(format!(
+            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT ?8 OFFSET ?9"
+        )));
+        for p in &params {
+            page = page.bind(p.clone());
+        }
+        let rows = page
+            .bind(i64::from(f.limit))
+            .bind(i64::try_from(f.offset).unwrap_or(i64::MAX))
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(db)?;
+        let items = rows
+            .into_iter()
+            .map(InstitutionColumns::summary)
+            .collect::<Result<_, _>>()?;
+        Ok((items, decode::count(total)))
+    }
+
+    async fn institution(&self, slug: &Slug) -> Result<Option<Institution>, StoreError> {
+        let mut conn = self.reader.acquire().await.map_err(db)?;
+        let row: Option<InstitutionColumns> = sqlx::query_as(sql(format!(
+            "SELECT {INSTITUTION_COLUMNS} FROM institutions WHERE slug = ?"
+        )))
+        .bind(slug.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let programmes: Vec<ProgrammeColumns> = sqlx::query_as(
+            "SELECT level, discipline, course, shift, mode, intake FROM institution_programmes
+             WHERE institution_id = ? ORDER BY position",
+        )
+        .bind(row.id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let programmes = programmes
+            .into_iter()
+            .map(ProgrammeColumns::decode)
+            .collect::<Result<_, _>>()?;
+        row.decode(programmes).map(Some)
+    }
+
+    async fn districts(&self, state: &'static str) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT min(district) FROM institutions WHERE state = ? AND district_key <> ''
+             GROUP BY district_key ORDER BY district_key",
+        )
+        .bind(state)
+        .fetch_all(&self.reader)
+        .await
+        .map_err(db)
+    }
+}

@@ -1,0 +1,374 @@
+//! `/api/colleges`: the college finder as JSON.
+
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::params::Q;
+use crate::respond::{Kind, cached};
+use crate::state::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use disha_core::RawCollegeQuery;
+use disha_domain::{Institution, InstitutionSource, Programme, ProgrammeLevel};
+use disha_store::{InstitutionSummary, scopes};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// Filters for the list; all optional, combined with AND.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CollegeParams {
+    /// State or union territory, e.g. `Karnataka` (old names such as `Orissa` are understood).
+    pub state: Option<String>,
+    /// District, e.g. `Pune`.
+    pub district: Option<String>,
+    /// Kind of institution: `government`, `government-aided`, `private-self-financing`, `state-university`,
+    /// `private-university`, `deemed-university-government`, `deemed-university-private`, `central-university`.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub kind: Option<String>,
+    /// Programme level: `diploma`, `post-diploma`, `ug`, `integrated`, `pg`, `pg-diploma`, `pg-certificate`,
+    /// `fellowship`.
+    pub level: Option<String>,
+    /// A course's slug from `/api/courses`, e.g. `btech-computer-science`: institutions offering it.
+    pub course: Option<String>,
+    /// `true` for women's institutions only.
+    pub women: Option<String>,
+    /// Words in the name.
+    pub q: Option<String>,
+    /// `name` (default) or `intake` (most seats first).
+    pub sort: Option<String>,
+    /// Page, from 1; 20 a page.
+    pub page: Option<String>,
+}
+
+impl CollegeParams {
+    fn raw(self) -> RawCollegeQuery {
+        RawCollegeQuery {
+            state: self.state,
+            district: self.district,
+            kind: self.kind,
+            level: self.level,
+            course: self.course,
+            women: self.women,
+            q: self.q,
+            sort: self.sort,
+            page: self.page,
+        }
+    }
+}
+
+/// A college in a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CollegeSummaryJson {
+    /// Its address: `/colleges/{slug}`.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Kind of institution (a key).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Kind of institution in words.
+    pub type_label: &'static str,
+    /// District.
+    pub district: String,
+    /// State or union territory.
+    pub state: &'static str,
+    /// Admits women only.
+    pub women_only: bool,
+    /// Programmes it runs.
+    pub programmes: u32,
+    /// Seats a year across them, where AICTE gives the intake.
+    pub intake: u64,
+}
+
+impl From<InstitutionSummary> for CollegeSummaryJson {
+    fn from(s: InstitutionSummary) -> Self {
+        Self {
+            slug: s.slug.as_str().to_owned(),
+            name: s.name,
+            kind: s.kind.into(),
+            type_label: s.kind.label(),
+            district: s.district,
+            state: s.state,
+            women_only: s.women_only,
+            programmes: s.programmes,
+            intake: s.intake,
+        }
+    }
+}
+
+/// One page of colleges.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CollegeList {
+    /// This page's colleges.
+    pub items: Vec<CollegeSummaryJson>,
+    /// Matching colleges across all pages.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u32,
+    /// Number of pages.
+    pub total_pages: u32,
+}
+
+/// A programme.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgrammeJson {
+    /// Course, e.g. "Computer Science and Engineering".
+    pub course: String,
+    /// Field, e.g. "Engineering and Technology".
+    pub discipline: String,
+    /// "1st Shift", "2nd Shift" or empty.
+    pub shift: String,
+    /// "Full Time", "Part Time" or empty.
+    pub mode: String,
+    /// Seats a year, when AICTE gives them.
+    pub intake: Option<u32>,
+}
+
+/// Programmes at one level.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LevelJson {
+    /// Level key.
+    pub level: &'static str,
+    /// Level in words.
+    pub label: &'static str,
+    /// Its programmes.
+    pub programmes: Vec<ProgrammeJson>,
+}
+
+/// A college with its programmes grouped by level.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CollegeJson {
+    /// Its address: `/colleges/{slug}`.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Kind of institution (a key).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Kind of institution in words.
+    pub type_label: &'static str,
+    /// Postal address.
+    pub address: String,
+    /// District.
+    pub district: String,
+    /// State or union territory.
+    pub state: &'static str,
+    /// Affiliating university.
+    pub university: String,
+    /// Admits women only.
+    pub women_only: bool,
+    /// A minority institution.
+    pub minority: bool,
+    /// Seats a year across all programmes with a known intake.
+    pub intake: u64,
+    /// Where the record comes from, e.g. "AICTE approved institutions".
+    pub source: String,
+    /// AICTE's id, when it comes from AICTE.
+    pub aicte_id: Option<String>,
+    /// Programmes by level.
+    pub levels: Vec<LevelJson>,
+}
+
+/// Programmes grouped by level, in level order.
+pub fn by_level(programmes: &[Programme]) -> Vec<(ProgrammeLevel, Vec<&Programme>)> {
+    let mut out: Vec<(ProgrammeLevel, Vec<&Programme>)> = Vec::new();
+    for p in programmes {
+        match out.iter_mut().find(|(l, _)| *l == p.level) {
+            Some((_, list)) => list.push(p),
+            None => out.push((p.level, vec![p])),
+        }
+    }
+    out.sort_by_key(|(l, _)| *l);
+    out
+}
+
+impl From<&Institution> for CollegeJson {
+    fn from(i: &Institution) -> Self {
+        let (source, aicte_id) = match &i.source {
+            InstitutionSource::Aicte(id) => {
+                ("AICTE approved institutions".to_owned(), Some(id.clone()))
+            }
+            InstitutionSource::Catalog => ("Disha's curated list".to_owned(), None),
+        };
+        Self {
+            slug: i.slug.as_str().to_owned(),
+            name: i.name.clone(),
+            kind: i.kind.into(),
+            type_label: i.kind.label(),
+            address: i.address.clone(),
+            district: i.district.clone(),
+            state: i.state,
+            university: i.university.clone(),
+            women_only: i.women_only,
+            minority: i.minority,
+            intake: i.total_intake(),
+            source,
+            aicte_id,
+            levels: by_level(&i.programmes)
+                .into_iter()
+                .map(|(level, ps)| LevelJson {
+                    level: level.into(),
+                    label: level.label(),
+                    programmes: ps
+                        .into_iter()
+                        .map(|p| ProgrammeJson {
+                            course: p.course.clone(),
+                            discipline: p.discipline.clone(),
+                            shift: p.shift.clone(),
+                            mode: p.mode.clone(),
+                            intake: p.intake,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Colleges side by side.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CollegeComparison {
+    /// The colleges, in the order asked.
+    pub colleges: Vec<CollegeJson>,
+}
+
+fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        tracing::error!(error = %e, "could not encode a response");
+        AppError::Internal
+    })
+}
+
+/// List colleges
+///
+/// AICTE-approved institutions, filtered and paged. Data: AICTE's list of approved institutions (intake as
+/// AICTE lists it; no fees).
+#[utoipa::path(
+    get,
+    path = "/api/colleges",
+    tag = "colleges",
+    params(CollegeParams),
+    responses(
+        (status = 200, description = "A page of colleges", body = CollegeList),
+        (status = 400, description = "A filter is invalid; `fields` names it", body = ErrorBody),
+    )
+)]
+pub async fn list_colleges(
+    State(app): State<AppState>,
+    Q(params): Q<CollegeParams>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let query = params.raw();
+    // Checked before the cache, so a bad filter is a 400 whatever is cached.
+    app.colleges.parse_query(&query)?;
+    let key = format!("api:/api/colleges?{}", raw.unwrap_or_default());
+    cached(
+        &app,
+        &key,
+        &[scopes::COLLEGES],
+        Kind::Json,
+        &headers,
+        || async {
+            let page = app.colleges.list(&query).await?;
+            to_json(&CollegeList {
+                items: page
+                    .items
+                    .into_iter()
+                    .map(CollegeSummaryJson::from)
+                    .collect(),
+                total: page.total,
+                page: page.page,
+                total_pages: page.pages.max(1),
+            })
+        },
+    )
+    .await
+}
+
+/// Get one college
+///
+/// The institution with its programmes grouped by level, and the intake of each.
+#[utoipa::path(
+    get,
+    path = "/api/colleges/{slug}",
+    tag = "colleges",
+    params(("slug" = String, Path, description = "The college's slug")),
+    responses(
+        (status = 200, description = "The college", body = CollegeJson),
+        (status = 404, description = "No college has this slug", body = ErrorBody),
+    )
+)]
+pub async fn get_college(
+    State(app): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let key = format!("api:/api/colleges/{slug}");
+    cached(
+        &app,
+        &key,
+        &[scopes::COLLEGES],
+        Kind::Json,
+        &headers,
+        || async {
+            let college = app.colleges.college(&slug).await?;
+            to_json(&CollegeJson::from(&college))
+        },
+    )
+    .await
+}
+
+/// The `c` values of a query string, in order.
+pub fn compared(raw: Option<&str>) -> Vec<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(raw.unwrap_or_default())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| k == "c")
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// Compare colleges
+///
+/// Up to four colleges side by side: `?c=first-slug&c=second-slug`.
+#[utoipa::path(
+    get,
+    path = "/api/colleges/compare",
+    tag = "colleges",
+    params(("c" = Vec<String>, Query, description = "A college's slug; give 1 to 4", explode = true)),
+    responses(
+        (status = 200, description = "The colleges in the order asked", body = CollegeComparison),
+        (status = 400, description = "None, more than four, or an unknown slug; `fields` names `c`", body = ErrorBody),
+    )
+)]
+pub async fn compare_colleges(
+    State(app): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let slugs = compared(raw.as_deref());
+    let colleges = app.colleges.compare(&slugs).await?;
+    let key = format!(
+        "api:/api/colleges/compare?{}",
+        colleges
+            .iter()
+            .map(|c| c.slug.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    cached(
+        &app,
+        &key,
+        &[scopes::COLLEGES],
+        Kind::Json,
+        &headers,
+        || async {
+            to_json(&CollegeComparison {
+                colleges: colleges.iter().map(CollegeJson::from).collect(),
+            })
+        },
+    )
+    .await
+}

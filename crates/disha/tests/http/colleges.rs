@@ -1,0 +1,142 @@
+//! The college finder over AICTE's real list of approved institutions, imported the way an operator would.
+
+use crate::support::{TestApp, spawn_app};
+use disha::config::Config;
+use std::path::PathBuf;
+
+fn aicte_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/aicte-institutions")
+}
+
+impl TestApp {
+    async fn import_aicte(&self) -> disha_core::ImportSummary {
+        disha::import::aicte(
+            &Config::for_database(self.database_url.clone()),
+            &aicte_dir(),
+        )
+        .await
+        .expect("import")
+    }
+}
+
+#[tokio::test]
+async fn the_whole_aicte_list_imports_once_and_answers_the_finder_the_page_and_compare() {
+    let app = spawn_app().await;
+    let first = app.import_aicte().await;
+    assert!(first.read > 13_000, "{first}");
+    assert_eq!(
+        first.counts.inserted + u64::try_from(first.rejected.len()).expect("count"),
+        first.read,
+        "every record is stored or rejected with a reason: {first}"
+    );
+    let again = app.import_aicte().await;
+    assert_eq!(
+        (
+            again.counts.inserted,
+            again.counts.updated,
+            again.counts.removed
+        ),
+        (0, 0, 0),
+        "a second run changes nothing: {again}"
+    );
+    assert_eq!(again.counts.unchanged, first.counts.inserted);
+    assert!(again.to_string().contains("nothing changed"));
+
+    let (status, list) = app
+        .get_json("/api/colleges?state=Kerala&course=btech-computer-science&sort=intake")
+        .await;
+    assert_eq!(status, 200, "{list}");
+    let items = list["items"].as_array().expect("items");
+    assert!(list["total"].as_u64() > Some(20), "{}", list["total"]);
+    assert_eq!(items.len(), 20);
+    assert!(items.iter().all(|c| c["state"] == "Kerala"));
+    let intakes: Vec<u64> = items.iter().filter_map(|c| c["intake"].as_u64()).collect();
+    assert!(
+        intakes.windows(2).all(|w| w[0] >= w[1]),
+        "most seats first: {intakes:?}"
+    );
+
+    let slug = items[0]["slug"].as_str().expect("slug").to_owned();
+    let (status, college) = app.get_json(&format!("/api/colleges/{slug}")).await;
+    assert_eq!(status, 200);
+    let levels = college["levels"].as_array().expect("levels");
+    assert!(
+        levels.iter().any(|l| l["level"] == "ug"
+            && l["programmes"].as_array().is_some_and(|ps| ps
+                .iter()
+                .any(|p| p["course"].as_str().is_some_and(|c| c.contains("Computer"))))),
+        "{college}"
+    );
+    assert_eq!(college["source"], "AICTE approved institutions");
+
+    let second = items[1]["slug"].as_str().expect("slug");
+    let (status, both) = app
+        .get_json(&format!("/api/colleges/compare?c={slug}&c={second}"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(both["colleges"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        both["colleges"][0]["slug"],
+        slug.as_str(),
+        "in the order asked"
+    );
+
+    let (status, women) = app
+        .get_json("/api/colleges?women=true&state=Tamil%20Nadu")
+        .await;
+    assert_eq!(status, 200);
+    assert!(women["total"].as_u64() > Some(0));
+    assert!(
+        women["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|c| c["women_only"] == true)
+    );
+
+    let (status, text) = app.get_json("/api/colleges?q=polytechnic&state=Goa").await;
+    assert_eq!(status, 200);
+    assert!(text["items"].as_array().expect("items").iter().all(|c| {
+        c["name"]
+            .as_str()
+            .is_some_and(|n| n.to_lowercase().contains("polytechnic"))
+    }));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_college_filters_and_comparisons_are_400s_naming_the_field() {
+    let app = spawn_app().await;
+    for (path, field) in [
+        ("/api/colleges?state=Atlantis", "state"),
+        ("/api/colleges?type=castle", "type"),
+        ("/api/colleges?level=phd", "level"),
+        ("/api/colleges?course=astronomy", "course"),
+        ("/api/colleges?page=0", "page"),
+        ("/api/colleges?women=maybe", "women"),
+        ("/api/colleges/compare", "c"),
+        ("/api/colleges/compare?c=a&c=b&c=c&c=d&c=e", "c"),
+        ("/api/colleges/compare?c=no-such-college", "c"),
+    ] {
+        let (status, body) = app.get_json(path).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(
+            body["error"]["fields"][field].is_array() || body["error"]["fields"][field].is_object(),
+            "{path} names {field}: {body}"
+        );
+    }
+    let (status, _) = app.get_json("/api/colleges/no-such-college").await;
+    assert_eq!(status, 404);
+    let long = "x".repeat(5_000);
+    let (status, _) = app.get_json(&format!("/api/colleges?q={long}")).await;
+    assert_eq!(status, 400);
+    let (status, body) = app
+        .get_json("/api/colleges?q=%27%20OR%201%3D1%20--&state=Orissa")
+        .await;
+    assert_eq!(
+        (status, body["total"].as_u64()),
+        (200, Some(0)),
+        "SQL is only text"
+    );
+    app.stop().await;
+}
