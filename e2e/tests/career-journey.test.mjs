@@ -150,6 +150,8 @@ const pages = [
   ['blog', '/blog'],
   ['not-found', '/careers/no-such-career'],
   ['api-docs', '/api/docs'],
+  ['colleges', '/colleges'],
+  ['colleges-bad-filter', '/colleges?state=Atlantis'],
 ];
 
 for (const scheme of ['light', 'dark']) {

@@ -139,12 +139,8 @@ impl Colleges {
                 .map_err(|_unknown| e.at("level", Problem::one_of_variants::<ProgrammeLevel>()))
                 .ok()
         });
-        let course = blank(raw.course.as_ref()).and_then(|c| {
-            self.courses.get(c).cloned().or_else(|| {
-                e.at("course", Problem::invalid("not one of the courses listed"));
-                None
-            })
-        });
+        let wanted_course = blank(raw.course.as_ref());
+        let course = wanted_course.and_then(|c| self.courses.get(c).cloned());
         if let Some(c) = &course {
             level = Some(c.level);
         }
@@ -156,17 +152,17 @@ impl Colleges {
                 false
             }
         };
-        let text = blank(raw.q.as_ref()).map(str::to_owned);
-        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TEXT) {
-            e.at("q", Problem::length(0, MAX_TEXT, MAX_TEXT + 1));
-        }
-        let district = blank(raw.district.as_ref()).map(str::to_owned);
-        if district
-            .as_ref()
-            .is_some_and(|d| d.chars().count() > MAX_TEXT)
-        {
-            e.at("district", Problem::length(0, MAX_TEXT, MAX_TEXT + 1));
-        }
+        let mut words = |field: &str, raw: Option<&String>| {
+            let sent = raw.map_or(0, |r| r.chars().count());
+            if sent > MAX_TEXT {
+                e.at(field, Problem::length(0, MAX_TEXT, sent));
+            } else if raw.is_some_and(|r| r.chars().any(char::is_control)) {
+                e.at(field, Problem::invalid("contains a control character"));
+            }
+            blank(raw).map(str::to_owned)
+        };
+        let text = words("q", raw.q.as_ref());
+        let district = words("district", raw.district.as_ref());
         let sort = match blank(raw.sort.as_ref()) {
             None => InstitutionSort::Name,
             Some(s) => s.parse().unwrap_or_else(|_unknown| {
@@ -192,10 +188,12 @@ impl Colleges {
             district,
             kind,
             level,
-            courses: course
-                .as_ref()
-                .map(|c| c.aicte_courses.clone())
-                .unwrap_or_default(),
+            // A course no one curated names no college: an empty name matches no programme.
+            courses: match (&course, wanted_course) {
+                (Some(c), _) => c.aicte_courses.clone(),
+                (None, Some(_)) => vec![String::new()],
+                (None, None) => Vec::new(),
+            },
             women_only,
             text,
             sort,

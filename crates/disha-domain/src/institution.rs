@@ -19,8 +19,11 @@ use crate::Slug;
     strum::AsRefStr,
     strum::EnumIter,
     strum::VariantArray,
+    serde::Serialize,
+    utoipa::ToSchema,
 )]
 #[strum(serialize_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum InstitutionKind {
     /// Run by a state or the central government.
     Government,
@@ -136,8 +139,11 @@ impl InstitutionKind {
     strum::AsRefStr,
     strum::EnumIter,
     strum::VariantArray,
+    serde::Serialize,
+    utoipa::ToSchema,
 )]
 #[strum(serialize_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProgrammeLevel {
     /// A diploma after class 10 (polytechnic).
     Diploma,

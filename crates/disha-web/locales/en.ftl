@@ -280,7 +280,6 @@ report_link = Report a mistake
 about_how_we_work = How we write and check profiles
 about_heading = About Disha
 about_description = Who writes and checks Disha's career guides, how figures are made, where the data comes from and how to report a mistake.
-nav_compare = Compare
 nav_about = About
 footer_about_link = About Disha: who writes it and how to report a mistake
 report_heading = Report a mistake
@@ -497,3 +496,64 @@ newsletter_sent = Queued for { $count ->
         [one] 1 reader
        *[other] { $count } readers
     }.
+
+## The college finder
+nav_colleges = Colleges
+colleges_title = Find a college
+colleges_description = Search AICTE-approved colleges across India by state, district, course and level, see the seats each programme has, and compare up to four side by side.
+colleges_intro = Every AICTE-approved college and polytechnic, with the seats in each course. Pick a course or a state.
+colleges_filter_heading = Filter colleges
+colleges_filter_q = Name of the college
+colleges_filter_course = Course
+colleges_any_course = Any course
+colleges_filter_state = State or union territory
+colleges_any_state = Anywhere in India
+colleges_filter_district = District
+colleges_filter_type = Run by
+colleges_any_type = Any
+colleges_filter_level = Level
+colleges_any_level = Any level
+colleges_filter_women = Only colleges for women
+colleges_sort_name = Name, A to Z
+colleges_sort_intake = Most seats first
+colleges_apply = Show colleges
+colleges_results = Colleges found
+colleges_count = { $total ->
+    [one] 1 college
+   *[other] { $total } colleges
+} · page { $page } of { $pages }
+colleges_none = No college matches these filters. Try fewer filters, or another state.
+colleges_course_note = Colleges that teach { $course }, by the names AICTE's list gives the course.
+colleges_row_facts = { $programmes ->
+    [one] 1 programme
+   *[other] { $programmes } programmes
+}, { $seats } seats a year
+colleges_compare_hint = Tick up to four colleges, then compare them side by side.
+colleges_compare_this = Compare
+colleges_compare_button = Compare the ticked colleges
+colleges_compare_heading = Colleges side by side
+colleges_compare_description = Colleges side by side: who runs them, where they are, their university, seats and courses.
+colleges_compare_more = To add another college, open the list of colleges, tick up to four and compare again.
+colleges_source = Data: AICTE's list of approved institutions, as published on AICTE's website and compiled by Anbuselvan Annamalai's indian-colleges-data (MIT licence), read in 2025. Seats are the approved intake; AICTE's list gives no fees.
+college_description = { $name }, { $place }: its AICTE-approved programmes and the seats in each.
+college_type = Run by
+college_place = Place
+college_university = University
+college_women_only = For women only
+college_minority = Minority institution
+college_address = Address
+college_total_seats = Seats a year
+college_levels = Levels (programmes)
+college_ug_courses = Undergraduate courses
+college_programmes = Programmes and seats
+college_course = Course
+college_field = Field
+college_shift = Shift
+college_seats = Seats
+college_yes = Yes
+college_no = No
+college_compare_link = Compare this college with others
+college_source_aicte = Source: AICTE's list of approved institutions (AICTE id { $id }), compiled by indian-colleges-data (MIT licence). Check fees and admission on the college's own website.
+college_source_catalog = Source: Disha's curated list of institutes, checked against each institute's official website.
+career_find_colleges = Colleges that teach these courses
+footer_compare = Compare careers

@@ -112,6 +112,9 @@ pub fn router(state: AppState) -> Router {
             "/careers/{slug}/comments/thanks",
             get(pages::comment_thanks),
         )
+        .route("/colleges", get(pages::colleges))
+        .route("/colleges/compare", get(pages::college_compare))
+        .route("/colleges/{slug}", get(pages::college))
         .route("/blog", get(pages::blog))
         .route("/blog/feed.xml", get(pages::blog_feed))
         .route(

@@ -8,7 +8,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use disha_core::RawCollegeQuery;
-use disha_domain::{Institution, InstitutionSource, Programme, ProgrammeLevel};
+use disha_domain::{Institution, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel};
 use disha_store::{InstitutionSummary, scopes};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -17,28 +17,56 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CollegeParams {
-    /// State or union territory, e.g. `Karnataka` (old names such as `Orissa` are understood).
+    /// State or union territory (old names such as `Orissa` are understood too).
+    #[param(schema_with = state_schema)]
     pub state: Option<String>,
-    /// District, e.g. `Pune`.
+    /// District, e.g. `Pune`; compared without case.
+    #[param(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub district: Option<String>,
-    /// Kind of institution: `government`, `government-aided`, `private-self-financing`, `state-university`,
-    /// `private-university`, `deemed-university-government`, `deemed-university-private`, `central-university`.
+    /// Who runs the institution.
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<InstitutionKind>)]
     pub kind: Option<String>,
-    /// Programme level: `diploma`, `post-diploma`, `ug`, `integrated`, `pg`, `pg-diploma`, `pg-certificate`,
-    /// `fellowship`.
+    /// Programme level.
+    #[param(value_type = Option<ProgrammeLevel>)]
     pub level: Option<String>,
-    /// A course's slug from `/api/courses`, e.g. `btech-computer-science`: institutions offering it.
+    /// A curated course's slug, e.g. `btech-computer-science`: institutions offering it under any of the
+    /// names AICTE's list gives it. A slug that names no curated course matches no college.
+    #[param(max_length = 80, example = "btech-computer-science")]
     pub course: Option<String>,
-    /// `true` for women's institutions only.
+    /// Only women's institutions.
+    #[param(value_type = Option<bool>)]
     pub women: Option<String>,
     /// Words in the name.
+    #[param(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub q: Option<String>,
     /// `name` (default) or `intake` (most seats first).
+    #[param(value_type = Option<CollegeSort>)]
     pub sort: Option<String>,
     /// Page, from 1; 20 a page.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     pub page: Option<String>,
+}
+
+/// How a list of colleges is sorted.
+#[derive(Debug, Clone, Copy, ToSchema)]
+#[expect(
+    dead_code,
+    reason = "only describes the `sort` parameter in the OpenAPI document"
+)]
+#[schema(rename_all = "lowercase")]
+pub enum CollegeSort {
+    /// A to Z.
+    Name,
+    /// Most seats a year first.
+    Intake,
+}
+
+fn state_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(disha_domain::STATES))
+        .build()
 }
 
 impl CollegeParams {

@@ -130,6 +130,8 @@ struct CareerView<'a> {
     responsibilities: &'a [String],
     steps: &'a [disha_domain::Step],
     course_tables: Vec<CourseTable>,
+    /// Curated courses leading here, each a link to the colleges that teach it: (slug, name).
+    college_courses: Vec<(String, String)>,
     colleges: &'a [disha_domain::College],
     skills: &'a [String],
     jobs: Vec<JobRow>,
@@ -415,6 +417,12 @@ fn view<'a>(
         course_tables: [CourseLevel::Ug, CourseLevel::Pg]
             .into_iter()
             .filter_map(|l| course_table(t, &p.courses, l))
+            .collect(),
+        college_courses: app
+            .library
+            .courses()
+            .for_career(slug.as_str())
+            .map(|c| (c.slug.as_str().to_owned(), c.name.clone()))
             .collect(),
         colleges: &p.colleges,
         skills: &p.skills,

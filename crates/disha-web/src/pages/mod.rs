@@ -6,6 +6,7 @@ mod account;
 mod blog;
 mod career;
 mod careers;
+mod colleges;
 mod comments;
 mod compare;
 mod errors;
@@ -26,6 +27,7 @@ pub use blog::{
 };
 pub use career::career;
 pub use careers::careers;
+pub use colleges::{college, colleges, compare as college_compare};
 pub use comments::{
     article_comment_form, article_comment_send, article_comment_thanks, comment_form, comment_send,
     comment_thanks, moderate, moderation,
