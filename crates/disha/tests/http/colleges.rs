@@ -82,6 +82,52 @@ async fn the_whole_aicte_list_imports_once_and_answers_the_finder_the_page_and_c
         "in the order asked"
     );
 
+    // The same from pages: the career links to its course, the course to colleges, and on to compare.
+    let (_, career) = app.get_text("/careers/backend-developer").await;
+    let course_links = Page::parse(&career).attrs("#courses a", "href");
+    assert!(
+        course_links.contains(&"/colleges?course=btech-computer-science".to_owned()),
+        "{course_links:?}"
+    );
+    let (status, list) = app
+        .get_text("/colleges?course=btech-computer-science&state=Kerala&sort=intake")
+        .await;
+    assert_eq!(status, 200);
+    let list = Page::parse(&list);
+    assert!(
+        list.text(".count")
+            .starts_with(&format!("{kerala_cse} colleges")),
+        "{}",
+        list.text(".count")
+    );
+    let first = list.attrs(".cards h3 a", "href");
+    assert_eq!(
+        first.first().map(String::as_str),
+        Some(format!("/colleges/{slug}").as_str())
+    );
+    assert_eq!(
+        list.count("input[name=c]"),
+        20,
+        "each college can be ticked to compare"
+    );
+    let (status, one) = app.get_text(&format!("/colleges/{slug}")).await;
+    assert_eq!(status, 200);
+    let one = Page::parse(&one);
+    assert_eq!(one.text("h1"), college["name"].as_str().unwrap_or_default());
+    assert!(one.count("table.programmes") >= 1);
+    assert!(
+        one.text(".source").contains("AICTE"),
+        "the data's source is named"
+    );
+    let (status, side) = app
+        .get_text(&format!("/colleges/compare?c={slug}&c={second}"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(Page::parse(&side).count("thead th[scope=col]"), 2);
+    let (status, bad) = app.get_text("/colleges?state=Atlantis").await;
+    assert_eq!(status, 400);
+    assert!(Page::parse(&bad).text(".errors").contains("state"));
+
     let (status, women) = app
         .get_json("/api/colleges?women=true&state=Tamil%20Nadu")
         .await;
