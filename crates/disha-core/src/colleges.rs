@@ -18,6 +18,8 @@ pub const PER_PAGE: u32 = 20;
 pub const MAX_COMPARED: usize = 4;
 /// Longest text filter, in characters.
 const MAX_TEXT: usize = 100;
+/// Longest course slug.
+const MAX_COURSE: usize = 80;
 /// Furthest page.
 const MAX_PAGE: u32 = 1_000;
 
@@ -140,6 +142,9 @@ impl Colleges {
                 .ok()
         });
         let wanted_course = blank(raw.course.as_ref());
+        if wanted_course.is_some_and(|c| c.chars().count() > MAX_COURSE) {
+            e.at("course", Problem::length(0, MAX_COURSE, MAX_COURSE + 1));
+        }
         let course = wanted_course.and_then(|c| self.courses.get(c).cloned());
         if let Some(c) = &course {
             level = Some(c.level);
@@ -236,7 +241,7 @@ impl Colleges {
     /// Up to four institutions side by side, in the order asked, each once.
     ///
     /// # Errors
-    /// `Invalid` naming `c` when there are none or more than four, or one is unknown.
+    /// `Invalid` naming `c` when there are none or more than four; `NotFound` when one is unknown.
     pub async fn compare(&self, raw: &[String]) -> Result<Vec<Institution>, CoreError> {
         let mut slugs: Vec<&str> = Vec::new();
         for s in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
@@ -251,19 +256,9 @@ impl Colleges {
         }
         let mut out = Vec::with_capacity(slugs.len());
         for s in slugs {
-            match self.college(s).await {
-                Ok(i) => out.push(i),
-                Err(CoreError::NotFound) => {
-                    e.at("c", Problem::invalid(&format!("no college {s:?}")));
-                }
-                Err(other) => return Err(other),
-            }
+            out.push(self.college(s).await?);
         }
-        if e.is_empty() {
-            Ok(out)
-        } else {
-            Err(CoreError::Invalid(e))
-        }
+        Ok(out)
     }
 
     /// The districts of a state that have institutions.

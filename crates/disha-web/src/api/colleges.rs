@@ -62,6 +62,53 @@ pub enum CollegeSort {
     Intake,
 }
 
+/// The colleges to compare.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "only describes the parameters in the OpenAPI document; the handler reads them in order"
+)]
+pub struct CompareParams {
+    /// A college's slug; give 1 to 4, e.g. `?c=first&c=second`.
+    #[param(style = Form, explode, schema_with = compared_schema)]
+    c: Vec<String>,
+}
+
+/// Marks `c` of the comparison as required: a parameter described by its own schema function is otherwise
+/// written as optional.
+pub fn require_compared(spec: &mut utoipa::openapi::OpenApi) {
+    let op = spec
+        .paths
+        .paths
+        .get_mut("/api/colleges/compare")
+        .and_then(|item| item.get.as_mut());
+    for p in op
+        .into_iter()
+        .flat_map(|op| op.parameters.iter_mut().flatten())
+    {
+        if let utoipa::openapi::RefOr::T(p) = p
+            && p.name == "c"
+        {
+            p.required = utoipa::openapi::Required::True;
+        }
+    }
+}
+
+fn compared_schema() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .min_length(Some(2))
+                .max_length(Some(80))
+                .pattern(Some("^[a-z0-9]+(-[a-z0-9]+)*$")),
+        )
+        .min_items(Some(1))
+        .max_items(Some(4))
+        .build()
+}
+
 fn state_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
@@ -365,10 +412,11 @@ pub fn compared(raw: Option<&str>) -> Vec<String> {
     get,
     path = "/api/colleges/compare",
     tag = "colleges",
-    params(("c" = Vec<String>, Query, description = "A college's slug; give 1 to 4", explode = true)),
+    params(CompareParams),
     responses(
         (status = 200, description = "The colleges in the order asked", body = CollegeComparison),
-        (status = 400, description = "None, more than four, or an unknown slug; `fields` names `c`", body = ErrorBody),
+        (status = 400, description = "None or more than four; `fields` names `c`", body = ErrorBody),
+        (status = 404, description = "No college has one of the slugs", body = ErrorBody),
     )
 )]
 pub async fn compare_colleges(

@@ -110,5 +110,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[must_use]
 pub fn spec(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     body_limit::document(&mut spec);
+    colleges::require_compared(&mut spec);
     spec
 }

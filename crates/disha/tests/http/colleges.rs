@@ -162,7 +162,6 @@ async fn bad_college_filters_and_comparisons_are_400s_naming_the_field() {
         ("/api/colleges?women=maybe", "women"),
         ("/api/colleges/compare", "c"),
         ("/api/colleges/compare?c=a&c=b&c=c&c=d&c=e", "c"),
-        ("/api/colleges/compare?c=no-such-college", "c"),
     ] {
         let (status, body) = app.get_json(path).await;
         assert_eq!(status, 400, "{path}: {body}");
@@ -181,6 +180,15 @@ async fn bad_college_filters_and_comparisons_are_400s_naming_the_field() {
     assert_eq!(status, 400, "{body}");
     assert!(body["error"]["fields"]["q"].is_object(), "{body}");
     let (status, _) = app.get_json("/api/colleges/no-such-college").await;
+    assert_eq!(status, 404);
+    let (status, _) = app
+        .get_json("/api/colleges/compare?c=no-such-college")
+        .await;
+    assert_eq!(status, 404);
+    let (status, body) = app
+        .get_json(&format!("/api/colleges?course={}", "c".repeat(81)))
+        .await;
+    assert_eq!(status, 400, "{body}");
     assert_eq!(status, 404);
     let long = "x".repeat(5_000);
     let (status, _) = app.get_json(&format!("/api/colleges?q={long}")).await;
