@@ -189,7 +189,6 @@ async fn bad_college_filters_and_comparisons_are_400s_naming_the_field() {
         .get_json(&format!("/api/colleges?course={}", "c".repeat(81)))
         .await;
     assert_eq!(status, 400, "{body}");
-    assert_eq!(status, 404);
     let long = "x".repeat(5_000);
     let (status, _) = app.get_json(&format!("/api/colleges?q={long}")).await;
     assert_eq!(status, 400);
