@@ -117,6 +117,31 @@ fn state_schema() -> utoipa::openapi::Object {
 }
 
 impl CollegeParams {
+    /// Apps get strict parsing: a parameter whose values the schema lists is an error when sent empty (not
+    /// "any") or with spaces around it; the pages' forms send empty values for "any", and accept them.
+    fn empty_fields(&self) -> disha_domain::FieldErrors {
+        let mut errs = disha_domain::FieldErrors::default();
+        for (name, value) in [
+            ("state", &self.state),
+            ("type", &self.kind),
+            ("level", &self.level),
+            ("women", &self.women),
+            ("sort", &self.sort),
+            ("page", &self.page),
+        ] {
+            match value.as_deref() {
+                Some(v) if v.trim().is_empty() => {
+                    errs.add(name, disha_domain::FieldCode::Empty, Vec::new());
+                }
+                Some(v) if v.trim() != v => {
+                    errs.at(name, disha_domain::Problem::invalid("has spaces around it"));
+                }
+                _ => {}
+            }
+        }
+        errs
+    }
+
     fn raw(self) -> RawCollegeQuery {
         RawCollegeQuery {
             state: self.state,
@@ -335,6 +360,10 @@ pub async fn list_colleges(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> AppResult<Response> {
+    let empty = params.empty_fields();
+    if !empty.is_empty() {
+        return Err(AppError::Invalid(empty));
+    }
     let query = params.raw();
     // Checked before the cache, so a bad filter is a 400 whatever is cached.
     app.colleges.parse_query(&query)?;

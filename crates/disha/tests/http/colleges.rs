@@ -160,6 +160,8 @@ async fn bad_college_filters_and_comparisons_are_400s_naming_the_field() {
         ("/api/colleges?level=phd", "level"),
         ("/api/colleges?page=0", "page"),
         ("/api/colleges?women=maybe", "women"),
+        ("/api/colleges?state=", "state"),
+        ("/api/colleges?level=ug%20", "level"),
         ("/api/colleges/compare", "c"),
         ("/api/colleges/compare?c=a&c=b&c=c&c=d&c=e", "c"),
     ] {
