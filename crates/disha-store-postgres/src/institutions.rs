@@ -80,31 +80,64 @@ fn intake(r: &InstitutionRecord) -> i64 {
         .sum()
 }
 
-/// The `WHERE` clause of a list, with its parameters numbered from 1, and the parameters in order.
-fn list_filter(f: &InstitutionFilter) -> (String, Vec<Option<String>>, Vec<String>) {
-    let clause = " WHERE ($1::text IS NULL OR i.state = $1)
-         AND ($2::text IS NULL OR i.district_key = $2)
-         AND ($3::text IS NULL OR i.kind = $3)
-         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM institution_programmes p
-                                          WHERE p.institution_id = i.id AND p.level = $4))
-         AND (cardinality($5::text[]) = 0 OR EXISTS (SELECT 1 FROM institution_programmes p
-                                   WHERE p.institution_id = i.id AND p.course_key = ANY($5)
-                                     AND ($4::text IS NULL OR p.level = $4)))
-         AND ($6::text IS NULL OR i.women_only)
-         AND ($7::text IS NULL OR strpos(i.name_key, $7) > 0)"
-        .to_owned();
-    let params = vec![
-        f.state.map(str::to_owned),
-        f.district.as_deref().map(name_key),
-        f.kind.map(|k| <&'static str>::from(k).to_owned()),
-        f.level.map(|l| <&'static str>::from(l).to_owned()),
-    ];
-    let tail = vec![
-        f.women_only.then(|| "1".to_owned()),
-        f.text.as_deref().map(name_key),
-    ];
-    let courses = f.courses.iter().map(|c| course_key(c)).collect();
-    (clause, [params, tail].concat(), courses)
+/// A list parameter: text, or a list of texts.
+enum Bind {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// The `WHERE` clause of a list and its parameters in order (`$1` …). Only the filters given are in it, so
+/// the planner can use the index each one needs (a `$1 IS NULL OR …` clause would make it scan every row).
+fn list_filter(f: &InstitutionFilter) -> (String, Vec<Bind>) {
+    let mut conds: Vec<String> = Vec::new();
+    let mut params = Vec::new();
+    let next = |p: Bind, params: &mut Vec<Bind>| {
+        params.push(p);
+        format!("${}", params.len())
+    };
+    if let Some(s) = f.state {
+        let n = next(Bind::Text(s.to_owned()), &mut params);
+        conds.push(format!("i.state = {n}"));
+    }
+    if let Some(d) = &f.district {
+        let n = next(Bind::Text(name_key(d)), &mut params);
+        conds.push(format!("i.district_key = {n}"));
+    }
+    if let Some(k) = f.kind {
+        let n = next(Bind::Text(<&'static str>::from(k).to_owned()), &mut params);
+        conds.push(format!("i.kind = {n}"));
+    }
+    let level = f
+        .level
+        .map(|l| next(Bind::Text(<&'static str>::from(l).to_owned()), &mut params));
+    if !f.courses.is_empty() {
+        let keys = f.courses.iter().map(|c| course_key(c)).collect();
+        let n = next(Bind::List(keys), &mut params);
+        let at_level = level
+            .map(|l| format!(" AND p.level = {l}"))
+            .unwrap_or_default();
+        conds.push(format!(
+            "i.id IN (SELECT p.institution_id FROM institution_programmes p
+                      WHERE p.course_key = ANY({n}::text[]){at_level})"
+        ));
+    } else if let Some(l) = level {
+        conds.push(format!(
+            "i.id IN (SELECT p.institution_id FROM institution_programmes p WHERE p.level = {l})"
+        ));
+    }
+    if f.women_only {
+        conds.push("i.women_only".to_owned());
+    }
+    if let Some(t) = &f.text {
+        let n = next(Bind::Text(name_key(t)), &mut params);
+        conds.push(format!("strpos(i.name_key, {n}) > 0"));
+    }
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    (clause, params)
 }
 
 #[async_trait]
@@ -211,7 +244,7 @@ impl InstitutionStore for PgStore {
         &self,
         f: &InstitutionFilter,
     ) -> Result<(Vec<InstitutionSummary>, u64), StoreError> {
-        let (clause, params, courses) = list_filter(f);
+        let (clause, params) = list_filter(f);
         let order = match f.sort {
             InstitutionSort::Name => "i.name_key, i.id",
             InstitutionSort::Intake => "i.intake DESC, i.name_key, i.id",
@@ -220,11 +253,11 @@ impl InstitutionStore for PgStore {
         let mut count = sqlx::query_scalar::<_, i64>(sql(format!(
             "SELECT count(*) FROM institutions i{clause}"
         )));
-        for (n, p) in params.iter().enumerate() {
-            if n == 4 {
-                count = count.bind(courses.clone());
-            }
-            count = count.bind(p.clone());
+        for p in &params {
+            count = match p {
+                Bind::Text(t) => count.bind(t.clone()),
+                Bind::List(l) => count.bind(l.clone()),
+            };
         }
         let total = count.fetch_one(&mut *conn).await.map_err(db)?;
         let columns = INSTITUTION_COLUMNS
@@ -232,14 +265,17 @@ impl InstitutionStore for PgStore {
             .map(|c| format!("i.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
+        let n = params.len();
         let mut page = sqlx::query_as::<_, InstitutionColumns>(sql(format!(
-            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT $8 OFFSET $9"
+            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
         )));
-        for (n, p) in params.iter().enumerate() {
-            if n == 4 {
-                page = page.bind(courses.clone());
-            }
-            page = page.bind(p.clone());
+        for p in &params {
+            page = match p {
+                Bind::Text(t) => page.bind(t.clone()),
+                Bind::List(l) => page.bind(l.clone()),
+            };
         }
         let rows = page
             .bind(i64::from(f.limit))

@@ -64,32 +64,56 @@ fn intake(r: &InstitutionRecord) -> i64 {
         .sum()
 }
 
-/// The `WHERE` clause of a list, with its parameters numbered from 1, and the parameters in order.
-fn list_filter(f: &InstitutionFilter) -> (String, Vec<Option<String>>) {
-    let courses =
-        serde_json::to_string(&f.courses.iter().map(|c| course_key(c)).collect::<Vec<_>>())
-            .unwrap_or_else(|_| "[]".to_owned());
-    let clause = " WHERE (?1 IS NULL OR i.state = ?1)
-         AND (?2 IS NULL OR i.district_key = ?2)
-         AND (?3 IS NULL OR i.kind = ?3)
-         AND (?4 IS NULL OR EXISTS (SELECT 1 FROM institution_programmes p
-                                    WHERE p.institution_id = i.id AND p.level = ?4))
-         AND (?5 = '[]' OR EXISTS (SELECT 1 FROM institution_programmes p
-                                   WHERE p.institution_id = i.id
-                                     AND p.course_key IN (SELECT value FROM json_each(?5))
-                                     AND (?4 IS NULL OR p.level = ?4)))
-         AND (?6 IS NULL OR i.women_only = 1)
-         AND (?7 IS NULL OR instr(i.name_key, ?7) > 0)"
-        .to_owned();
-    let params = vec![
-        f.state.map(str::to_owned),
-        f.district.as_deref().map(name_key),
-        f.kind.map(|k| <&'static str>::from(k).to_owned()),
-        f.level.map(|l| <&'static str>::from(l).to_owned()),
-        Some(courses),
-        f.women_only.then(|| "1".to_owned()),
-        f.text.as_deref().map(name_key),
-    ];
+/// The `WHERE` clause of a list and its parameters in order. Only the filters given are in it, so the
+/// planner can use the index each one needs (a `? IS NULL OR …` clause would make it scan every row).
+fn list_filter(f: &InstitutionFilter) -> (String, Vec<String>) {
+    let mut conds: Vec<&str> = Vec::new();
+    let mut params = Vec::new();
+    if let Some(s) = f.state {
+        conds.push("i.state = ?");
+        params.push(s.to_owned());
+    }
+    if let Some(d) = &f.district {
+        conds.push("i.district_key = ?");
+        params.push(name_key(d));
+    }
+    if let Some(k) = f.kind {
+        conds.push("i.kind = ?");
+        params.push(<&'static str>::from(k).to_owned());
+    }
+    if !f.courses.is_empty() {
+        let keys: Vec<String> = f.courses.iter().map(|c| course_key(c)).collect();
+        params.push(serde_json::to_string(&keys).unwrap_or_else(|_unknown| "[]".to_owned()));
+        if let Some(l) = f.level {
+            conds.push(
+                "i.id IN (SELECT p.institution_id FROM institution_programmes p
+                          WHERE p.course_key IN (SELECT value FROM json_each(?)) AND p.level = ?)",
+            );
+            params.push(<&'static str>::from(l).to_owned());
+        } else {
+            conds.push(
+                "i.id IN (SELECT p.institution_id FROM institution_programmes p
+                          WHERE p.course_key IN (SELECT value FROM json_each(?)))",
+            );
+        }
+    } else if let Some(l) = f.level {
+        conds.push(
+            "i.id IN (SELECT p.institution_id FROM institution_programmes p WHERE p.level = ?)",
+        );
+        params.push(<&'static str>::from(l).to_owned());
+    }
+    if f.women_only {
+        conds.push("i.women_only = 1");
+    }
+    if let Some(t) = &f.text {
+        conds.push("instr(i.name_key, ?) > 0");
+        params.push(name_key(t));
+    }
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
     (clause, params)
 }
 
@@ -216,7 +240,7 @@ impl InstitutionStore for SqliteStore {
             .collect::<Vec<_>>()
             .join(", ");
         let mut page = sqlx::query_as::<_, InstitutionColumns>(sql(format!(
-            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT ?8 OFFSET ?9"
+            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT ? OFFSET ?"
         )));
         for p in &params {
             page = page.bind(p.clone());
