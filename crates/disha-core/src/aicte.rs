@@ -295,7 +295,7 @@ mod tests {
         assert_eq!(r.programmes[1].discipline, "Management");
         assert_eq!(r.programmes[1].intake, None);
         let lines: Vec<u64> = f.rejected.iter().map(|x| x.line).collect();
-        assert_eq!(lines, [14, 15, 16], "{:?}", f.rejected);
+        assert_eq!(lines, [12, 13, 14], "{:?}", f.rejected);
         assert!(f.rejected[1].reason.contains("Atlantis"));
         assert!(f.rejected[2].reason.contains("sixty"));
     }
