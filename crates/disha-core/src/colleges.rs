@@ -238,22 +238,31 @@ impl Colleges {
             .ok_or(CoreError::NotFound)
     }
 
-    /// Up to four institutions side by side, in the order asked, each once.
+    /// The slugs a comparison asks for, in order, each once: checked without reading anything, so a cached
+    /// comparison is served without touching the store.
     ///
     /// # Errors
-    /// `Invalid` naming `c` when there are none or more than four; `NotFound` when one is unknown.
-    pub async fn compare(&self, raw: &[String]) -> Result<Vec<Institution>, CoreError> {
-        let mut slugs: Vec<&str> = Vec::new();
+    /// `Invalid` naming `c` when there are none or more than four.
+    pub fn compare_request(raw: &[String]) -> Result<Vec<String>, CoreError> {
+        let mut slugs: Vec<String> = Vec::new();
         for s in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-            if !slugs.contains(&s) {
-                slugs.push(s);
+            if !slugs.iter().any(|x| x == s) {
+                slugs.push(s.to_owned());
             }
         }
-        let mut e = FieldErrors::default();
         if slugs.is_empty() || slugs.len() > MAX_COMPARED {
+            let mut e = FieldErrors::default();
             e.at("c", Problem::range(1, MAX_COMPARED));
             return Err(CoreError::Invalid(e));
         }
+        Ok(slugs)
+    }
+
+    /// The institutions of a checked comparison (see [`Colleges::compare_request`]), in its order.
+    ///
+    /// # Errors
+    /// `NotFound` when one is unknown.
+    pub async fn compare(&self, slugs: &[String]) -> Result<Vec<Institution>, CoreError> {
         let mut out = Vec::with_capacity(slugs.len());
         for s in slugs {
             out.push(self.college(s).await?);

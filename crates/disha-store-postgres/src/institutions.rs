@@ -17,18 +17,6 @@ fn sql(text: String) -> sqlx::AssertSqlSafe<String> {
     sqlx::AssertSqlSafe(text)
 }
 
-/// The first of `wanted`, `wanted-2`, `wanted-3` … that no institution has.
-fn free_slug(taken: &mut HashSet<String>, wanted: &Slug) -> String {
-    let mut candidate = wanted.as_str().to_owned();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{}-{n}", wanted.as_str());
-        n += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
-}
-
 async fn write_programmes(
     c: &mut PgConnection,
     id: i64,
@@ -70,14 +58,6 @@ async fn write_programmes(
     .await
     .map_err(db)?;
     Ok(())
-}
-
-fn intake(r: &InstitutionRecord) -> i64 {
-    r.programmes
-        .iter()
-        .filter_map(|p| p.intake)
-        .map(i64::from)
-        .sum()
 }
 
 /// A list parameter: text, or a list of texts.
@@ -185,7 +165,7 @@ impl InstitutionStore for PgStore {
             .bind(r.women_only)
             .bind(r.minority)
             .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-            .bind(intake(r))
+            .bind(r.intake())
             .bind(&r.digest)
             .bind(id)
             .execute(&mut *tx)
@@ -206,7 +186,7 @@ impl InstitutionStore for PgStore {
                 .into_iter()
                 .collect();
             for r in &plan.insert {
-                let slug = free_slug(&mut taken, &r.slug);
+                let slug = decode::free_slug(&mut taken, &r.slug);
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO institutions (slug, source, source_id, name, name_key, kind, address,
                                                district, district_key, state, university, women_only,
@@ -227,7 +207,7 @@ impl InstitutionStore for PgStore {
                 .bind(r.women_only)
                 .bind(r.minority)
                 .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-                .bind(intake(r))
+                .bind(r.intake())
                 .bind(&r.digest)
                 .fetch_one(&mut *tx)
                 .await
@@ -235,7 +215,7 @@ impl InstitutionStore for PgStore {
                 write_programmes(&mut tx, id, r).await?;
             }
         }
-        crate::community::bump(&mut tx, scopes::COLLEGES).await?;
+        crate::rows::bump(&mut tx, scopes::COLLEGES).await?;
         tx.commit().await.map_err(db)?;
         Ok(plan.counts)
     }

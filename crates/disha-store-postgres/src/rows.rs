@@ -130,3 +130,16 @@ pub(crate) async fn enqueue(
     .await
     .map_err(db)
 }
+
+/// Bumps a freshness scope in the caller's transaction, so cached pages built from it are rebuilt.
+pub(crate) async fn bump(c: &mut sqlx::PgConnection, scope: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO content_versions (scope, version) VALUES ($1, 1)
+         ON CONFLICT (scope) DO UPDATE SET version = content_versions.version + 1",
+    )
+    .bind(scope)
+    .execute(c)
+    .await
+    .map_err(db)?;
+    Ok(())
+}

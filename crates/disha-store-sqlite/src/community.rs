@@ -1,5 +1,5 @@
 use crate::SqliteStore;
-use crate::rows::{db, enqueue, from_micros, to_micros};
+use crate::rows::{bump, db, enqueue, from_micros, to_micros};
 use async_trait::async_trait;
 use disha_domain::{
     Account, Article, Comment, CommentTarget, Profile, QueuedComment, Slug, Username,
@@ -254,19 +254,6 @@ async fn resolve_target(
             Ok(id.map(|id| (Some(id), None)))
         }
     }
-}
-
-/// Bumps a freshness scope in the caller's transaction, so cached pages built from it are rebuilt.
-pub(crate) async fn bump(c: &mut SqliteConnection, scope: &str) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO content_versions (scope, version) VALUES (?, 1)
-         ON CONFLICT (scope) DO UPDATE SET version = content_versions.version + 1",
-    )
-    .bind(scope)
-    .execute(c)
-    .await
-    .map_err(db)?;
-    Ok(())
 }
 
 fn scope_sql(scope: ArticleScope) -> &'static str {

@@ -17,18 +17,6 @@ fn sql(text: String) -> sqlx::AssertSqlSafe<String> {
     sqlx::AssertSqlSafe(text)
 }
 
-/// The first of `wanted`, `wanted-2`, `wanted-3` … that no institution has.
-fn free_slug(taken: &mut HashSet<String>, wanted: &Slug) -> String {
-    let mut candidate = wanted.as_str().to_owned();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{}-{n}", wanted.as_str());
-        n += 1;
-    }
-    taken.insert(candidate.clone());
-    candidate
-}
-
 async fn write_programmes(
     c: &mut SqliteConnection,
     id: i64,
@@ -54,14 +42,6 @@ async fn write_programmes(
         .map_err(db)?;
     }
     Ok(())
-}
-
-fn intake(r: &InstitutionRecord) -> i64 {
-    r.programmes
-        .iter()
-        .filter_map(|p| p.intake)
-        .map(i64::from)
-        .sum()
 }
 
 /// The `WHERE` clause of a list and its parameters in order. Only the filters given are in it, so the
@@ -162,7 +142,7 @@ impl InstitutionStore for SqliteStore {
             .bind(r.women_only)
             .bind(r.minority)
             .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-            .bind(intake(r))
+            .bind(r.intake())
             .bind(&r.digest)
             .bind(id)
             .execute(&mut *tx)
@@ -183,7 +163,7 @@ impl InstitutionStore for SqliteStore {
                 .into_iter()
                 .collect();
             for r in &plan.insert {
-                let slug = free_slug(&mut taken, &r.slug);
+                let slug = decode::free_slug(&mut taken, &r.slug);
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO institutions (slug, source, source_id, name, name_key, kind, address,
                                                district, district_key, state, university, women_only,
@@ -204,7 +184,7 @@ impl InstitutionStore for SqliteStore {
                 .bind(r.women_only)
                 .bind(r.minority)
                 .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-                .bind(intake(r))
+                .bind(r.intake())
                 .bind(&r.digest)
                 .fetch_one(&mut *tx)
                 .await
@@ -212,7 +192,7 @@ impl InstitutionStore for SqliteStore {
                 write_programmes(&mut tx, id, r).await?;
             }
         }
-        crate::community::bump(&mut tx, scopes::COLLEGES).await?;
+        crate::rows::bump(&mut tx, scopes::COLLEGES).await?;
         tx.commit().await.map_err(db)?;
         Ok(plan.counts)
     }

@@ -646,6 +646,21 @@ pub fn plan_import<'a>(
     plan
 }
 
+/// The first of `wanted`, `wanted-2`, `wanted-3` … not in `taken`, which then holds it.
+pub fn free_slug(
+    taken: &mut std::collections::HashSet<String>,
+    wanted: &disha_domain::Slug,
+) -> String {
+    let mut candidate = wanted.as_str().to_owned();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{}-{n}", wanted.as_str());
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
 /// The writes an import needs.
 #[derive(Debug, Default)]
 pub struct ImportPlan<'a> {

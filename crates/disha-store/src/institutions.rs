@@ -35,6 +35,18 @@ pub struct InstitutionRecord {
     pub digest: String,
 }
 
+impl InstitutionRecord {
+    /// Seats a year across the programmes whose intake is known, as the list column holds it.
+    #[must_use]
+    pub fn intake(&self) -> i64 {
+        self.programmes
+            .iter()
+            .filter_map(|p| p.intake)
+            .map(i64::from)
+            .sum()
+    }
+}
+
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportCounts {

@@ -453,16 +453,8 @@ pub async fn compare_colleges(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let slugs = compared(raw.as_deref());
-    let colleges = app.colleges.compare(&slugs).await?;
-    let key = format!(
-        "api:/api/colleges/compare?{}",
-        colleges
-            .iter()
-            .map(|c| c.slug.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    );
+    let slugs = disha_core::Colleges::compare_request(&compared(raw.as_deref()))?;
+    let key = format!("api:/api/colleges/compare?{}", slugs.join(","));
     cached(
         &app,
         &key,
@@ -470,6 +462,7 @@ pub async fn compare_colleges(
         Kind::Json,
         &headers,
         || async {
+            let colleges = app.colleges.compare(&slugs).await?;
             to_json(&CollegeComparison {
                 colleges: colleges.iter().map(CollegeJson::from).collect(),
             })

@@ -435,15 +435,11 @@ pub async fn compare(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let slugs = compared(query.as_deref());
-    let colleges = app.colleges.compare(&slugs).await.map_err(AppError::from)?;
-    let canonical = serde_urlencoded::to_string(
-        colleges
-            .iter()
-            .map(|c| ("c", c.slug.as_str()))
-            .collect::<Vec<_>>(),
-    )
-    .unwrap_or_default();
+    let slugs = disha_core::Colleges::compare_request(&compared(query.as_deref()))
+        .map_err(AppError::from)?;
+    let canonical =
+        serde_urlencoded::to_string(slugs.iter().map(|s| ("c", s.as_str())).collect::<Vec<_>>())
+            .unwrap_or_default();
     let path = format!("/colleges/compare?{canonical}");
     let key = format!("page:{path}");
     cached(
@@ -453,6 +449,7 @@ pub async fn compare(
         Kind::Html,
         &headers,
         || async {
+            let colleges = app.colleges.compare(&slugs).await?;
             let t = &app.t;
             let names: Vec<&str> = colleges.iter().map(|c| c.name.as_str()).collect();
             let view = CompareView {
