@@ -53,6 +53,21 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
+/// SHA-256 over the parts, each ended by a unit separator (which no source's text holds), as hex.
+pub(crate) fn sha256_hex(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0x1f]);
+    }
+    h.finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
 /// A digest of everything an institution's record says but its slug.
 pub(crate) fn digest(r: &InstitutionRecord) -> String {
     let mut text = String::new();

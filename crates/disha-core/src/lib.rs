@@ -14,7 +14,10 @@ pub mod library;
 mod limits;
 pub mod mail;
 pub mod newsletter;
+mod occupations;
+pub mod onet;
 mod published_pages;
+pub mod wages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
@@ -27,4 +30,5 @@ pub use import::{ImportSummary, Rejection};
 pub use library::{CareerPage, HomeData, Library};
 pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};
 pub use newsletter::Newsletter;
+pub use occupations::{OccupationFacts, OccupationPage};
 pub use published_pages::PublishedPage;

@@ -53,11 +53,12 @@ struct Snapshot {
 /// Career library use cases.
 #[derive(Clone)]
 pub struct Library {
-    store: Arc<dyn Store>,
+    pub(crate) store: Arc<dyn Store>,
     versions: Arc<ContentVersions>,
     listing: Arc<Snapshot>,
     synonyms: Arc<disha_domain::Synonyms>,
     courses: Arc<disha_domain::CourseMap>,
+    pub(crate) occupation_index: Arc<crate::occupations::IndexSlot>,
 }
 
 impl std::fmt::Debug for Library {
@@ -78,6 +79,7 @@ impl Library {
             listing: Arc::default(),
             synonyms: Arc::default(),
             courses: Arc::default(),
+            occupation_index: Arc::default(),
         }
     }
 
@@ -113,7 +115,7 @@ impl Library {
     }
 
     /// Every published career's summary, read from the store once per careers-scope version.
-    async fn listing(&self) -> Result<Arc<CareerListing>, CoreError> {
+    pub(crate) async fn listing(&self) -> Result<Arc<CareerListing>, CoreError> {
         let version = self.versions.current(scopes::CAREERS);
         let fresh = |snap: &Snapshot| {
             snap.current.read().ok().and_then(|c| {
@@ -131,10 +133,10 @@ impl Library {
         }
         // Filed under the version read before the store: a write landing meanwhile moves the version on,
         // and the next request reads again.
-        let listing = Arc::new(
-            CareerListing::new(self.store.published_summaries().await?)
-                .with_synonyms(Arc::clone(&self.synonyms)),
-        );
+        let mut summaries = self.store.published_summaries().await?;
+        summaries.extend(self.occupation_summaries().await?);
+        let listing =
+            Arc::new(CareerListing::new(summaries).with_synonyms(Arc::clone(&self.synonyms)));
         if let Ok(mut c) = self.listing.current.write() {
             *c = Some((version, Arc::clone(&listing)));
         }
@@ -187,13 +189,18 @@ impl Library {
         Ok(out)
     }
 
-    /// Every published career's summary in title order, for menus that offer them all.
+    /// Every curated profile's summary in title order, for menus that offer them all (the US occupations
+    /// are too many for a menu, and comparisons are of curated profiles).
     ///
     /// # Errors
     /// When the store fails.
     pub async fn all_summaries(&self) -> Result<Vec<CareerSummary>, CoreError> {
         let listing = self.listing().await?;
-        Ok(listing.all())
+        Ok(listing
+            .all()
+            .into_iter()
+            .filter(|c| c.source == disha_domain::CareerSource::Curated)
+            .collect())
     }
 
     /// One page of published careers.

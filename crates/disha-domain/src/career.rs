@@ -413,6 +413,21 @@ pub struct CareerSummary {
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: OffsetDateTime,
+    /// Where the career comes from: a curated Indian profile, or a US occupation from O*NET.
+    pub source: CareerSource,
+}
+
+/// Where a career page comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum CareerSource {
+    /// Written and checked for Indian students by Disha's editors.
+    #[default]
+    Curated,
+    /// A US occupation imported from O*NET, labelled as US data.
+    Onet,
 }
 
 /// The top-level keys of a profile file, in the order `catalog/README.md` lists them.

@@ -49,9 +49,12 @@ fn close_enough(typed: &str, word: &str) -> Option<usize> {
     (d <= allowed).then_some(d)
 }
 
+/// Curated profiles first, then by title: where both fit, the profile written for Indian students leads.
 fn title_order(a: &Listed, b: &Listed) -> Ordering {
-    a.title_key
-        .cmp(&b.title_key)
+    a.summary
+        .source
+        .cmp(&b.summary.source)
+        .then_with(|| a.title_key.cmp(&b.title_key))
         .then_with(|| a.summary.slug.as_str().cmp(b.summary.slug.as_str()))
 }
 
@@ -139,8 +142,12 @@ impl CareerListing {
         // Already in title order; the other orders fall back to it for ties (the sort is stable).
         match q.sort {
             CareerSort::Title => {}
-            CareerSort::Level => hits.sort_by_key(|l| l.summary.education_level),
-            CareerSort::Updated => hits.sort_by_key(|l| std::cmp::Reverse(l.summary.updated_at)),
+            CareerSort::Level => {
+                hits.sort_by_key(|l| (l.summary.source, l.summary.education_level));
+            }
+            CareerSort::Updated => {
+                hits.sort_by_key(|l| (l.summary.source, std::cmp::Reverse(l.summary.updated_at)))
+            }
         }
         let total = u64::try_from(hits.len()).unwrap_or(u64::MAX);
         let skip = usize::try_from(q.page.offset()).unwrap_or(usize::MAX);

@@ -11,6 +11,7 @@ pub mod errors;
 pub mod institution;
 pub mod listing;
 pub mod mistake;
+pub mod occupation;
 mod passwords;
 pub mod slug;
 pub mod stream;
@@ -18,10 +19,10 @@ pub mod synonyms;
 
 pub use account::{Account, Email, NewPassword, Role, Username, parse_new_account};
 pub use career::{
-    AsOf, Career, CareerProfile, CareerSummary, CheckedOn, College, Course, CourseLevel,
-    EducationLevel, Faq, FeePer, FeeRange, GovernmentScale, Job, JobZone, RestrictedSeats, Riasec,
-    Route, SalaryBasis, SalaryRange, SchoolStream, SeatBasis, Source, SourceTopic, SourceUrl,
-    StartingPay, Status, Step, StreamFit, TotalCost,
+    AsOf, Career, CareerProfile, CareerSource, CareerSummary, CheckedOn, College, Course,
+    CourseLevel, EducationLevel, Faq, FeePer, FeeRange, GovernmentScale, Job, JobZone,
+    RestrictedSeats, Riasec, Route, SalaryBasis, SalaryRange, SchoolStream, SeatBasis, Source,
+    SourceTopic, SourceUrl, StartingPay, Status, Step, StreamFit, TotalCost,
 };
 pub use career_listing::{CareerListing, StreamCount};
 pub use community::{
@@ -40,6 +41,10 @@ pub use listing::{
     CareerQuery, CareerSort, PageRequest, Paged, RawCareerQuery, TitlePrefix, title_words,
 };
 pub use mistake::{MAX_REPORT_CHARS, MistakeReport, ProfileSection, RawMistakeReport, trim_spaces};
+pub use occupation::{
+    EducationShare, InterestScores, ONET_ATTRIBUTION, Occupation, OnetCode, Technology,
+    UsEducation, UsWage, UsWages,
+};
 pub use slug::Slug;
 pub use stream::Stream;
 pub use synonyms::Synonyms;

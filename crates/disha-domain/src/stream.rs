@@ -39,6 +39,7 @@ pub enum Stream {
     HospitalityTourism,
     AgricultureEnvironment,
     Sports,
+    SkilledTrades,
 }
 
 impl Stream {

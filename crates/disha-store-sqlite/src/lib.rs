@@ -11,6 +11,7 @@ mod community;
 mod feedback;
 mod institutions;
 mod newsletter;
+mod open_data;
 mod outbox;
 mod rows;
 mod system;

@@ -8,9 +8,11 @@
 
 mod community;
 mod institutions;
+mod open_data;
 
 pub use community::*;
 pub use institutions::*;
+pub use open_data::*;
 
 use crate::Store;
 use disha_domain::{
@@ -48,7 +50,8 @@ macro_rules! conformance_suite {
             guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep,
             only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address,
             an_import_inserts_updates_and_removes_and_a_second_run_changes_nothing,
-            the_college_list_filters_by_place_kind_level_course_women_and_name
+            the_college_list_filters_by_place_kind_level_course_women_and_name,
+            a_data_set_import_is_exact_keeps_slugs_and_a_second_run_changes_nothing
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -63,7 +66,7 @@ macro_rules! conformance_suite {
     };
 }
 
-fn slug(s: &str) -> Slug {
+pub(crate) fn slug(s: &str) -> Slug {
     Slug::parse(s).unwrap_or_else(|e| panic!("bad test slug {s}: {e}"))
 }
 
@@ -206,7 +209,7 @@ pub fn sample(slug_text: &str, title: &str, stream: Stream, education_level: i64
 }
 
 /// The careers scope's version, or 0 before the first write.
-async fn careers_version(store: &dyn Store) -> i64 {
+pub(crate) async fn careers_version(store: &dyn Store) -> i64 {
     store
         .content_versions()
         .await

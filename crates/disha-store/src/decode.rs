@@ -100,6 +100,7 @@ impl SummaryColumns {
                 .collect::<Result<_, _>>()?,
             revision: self.revision,
             updated_at: self.updated_at,
+            source: disha_domain::CareerSource::Curated,
         })
     }
 }
@@ -618,26 +619,57 @@ impl ProgrammeColumns {
     }
 }
 
-/// What the stored institutions' digests say about a batch: for each record, whether it is new, changed or
-/// the same, and which stored institutions the batch no longer lists.
+/// A record an import delivers: its key in the source and a digest of its content.
+pub trait Imported {
+    /// The source's permanent key.
+    fn source_key(&self) -> &str;
+    /// A digest of everything the record says.
+    fn digest(&self) -> &str;
+}
+
+impl Imported for crate::InstitutionRecord {
+    fn source_key(&self) -> &str {
+        &self.source_id
+    }
+    fn digest(&self) -> &str {
+        &self.digest
+    }
+}
+
+impl Imported for crate::DataRecord {
+    fn source_key(&self) -> &str {
+        &self.key
+    }
+    fn digest(&self) -> &str {
+        &self.digest
+    }
+}
+
+/// What the stored digests (by source key: row id and digest) say about a batch: for each record, whether it
+/// is new, changed or the same, and which stored rows the batch no longer lists.
 #[must_use]
-pub fn plan_import<'a>(
+pub fn plan_import<'a, R: Imported>(
     stored: &std::collections::HashMap<String, (i64, String)>,
-    records: &'a [crate::InstitutionRecord],
-) -> ImportPlan<'a> {
-    let mut plan = ImportPlan::default();
+    records: &'a [R],
+) -> ImportPlan<'a, R> {
+    let mut plan = ImportPlan {
+        insert: Vec::new(),
+        update: Vec::new(),
+        remove: Vec::new(),
+        counts: crate::ImportCounts::default(),
+    };
     let mut listed = std::collections::HashSet::with_capacity(records.len());
     for r in records {
-        listed.insert(r.source_id.as_str());
-        match stored.get(&r.source_id) {
+        listed.insert(r.source_key());
+        match stored.get(r.source_key()) {
             None => plan.insert.push(r),
-            Some((id, digest)) if *digest != r.digest => plan.update.push((*id, r)),
+            Some((id, digest)) if digest != r.digest() => plan.update.push((*id, r)),
             Some(_) => plan.counts.unchanged += 1,
         }
     }
     plan.remove = stored
         .iter()
-        .filter(|(source_id, _)| !listed.contains(source_id.as_str()))
+        .filter(|(key, _)| !listed.contains(key.as_str()))
         .map(|(_, (id, _))| *id)
         .collect();
     plan.counts.inserted = u64::try_from(plan.insert.len()).unwrap_or(u64::MAX);
@@ -662,19 +694,19 @@ pub fn free_slug(
 }
 
 /// The writes an import needs.
-#[derive(Debug, Default)]
-pub struct ImportPlan<'a> {
+#[derive(Debug)]
+pub struct ImportPlan<'a, R> {
     /// Records to insert.
-    pub insert: Vec<&'a crate::InstitutionRecord>,
+    pub insert: Vec<&'a R>,
     /// Stored ids to rewrite, with their new records.
-    pub update: Vec<(i64, &'a crate::InstitutionRecord)>,
+    pub update: Vec<(i64, &'a R)>,
     /// Stored ids to delete.
     pub remove: Vec<i64>,
     /// What the plan amounts to.
     pub counts: crate::ImportCounts,
 }
 
-impl ImportPlan<'_> {
+impl<R> ImportPlan<'_, R> {
     /// Whether the import changes nothing.
     #[must_use]
     pub fn is_empty(&self) -> bool {

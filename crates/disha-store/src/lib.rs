@@ -10,6 +10,7 @@ mod error;
 mod feedback;
 mod institutions;
 mod newsletter;
+mod open_data;
 mod outbox;
 pub mod scopes;
 mod system;
@@ -31,6 +32,7 @@ pub use institutions::{
     InstitutionSummary,
 };
 pub use newsletter::{IssueRecord, NewsletterStore, Reader, Subscription};
+pub use open_data::{DataRecord, Dataset, OpenDataStore, StoredRecord};
 pub use outbox::{ClaimedMail, NewMail, OutboxCounts, OutboxStore};
 pub use system::{PoolStats, SystemStore};
 
@@ -42,6 +44,7 @@ pub trait Store:
     + FeedbackStore
     + InstitutionStore
     + NewsletterStore
+    + OpenDataStore
     + OutboxStore
     + SystemStore
 {
@@ -54,6 +57,7 @@ impl<
         + FeedbackStore
         + InstitutionStore
         + NewsletterStore
+        + OpenDataStore
         + OutboxStore
         + SystemStore,
 > Store for T

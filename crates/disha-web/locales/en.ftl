@@ -237,6 +237,7 @@ stream-government-defence = Government & Defence
 stream-hospitality-tourism = Hospitality & Tourism
 stream-agriculture-environment = Agriculture & Environment
 stream-sports = Sports
+stream-skilled-trades = Skilled Trades & Transport
 
 ## Errors: a title and a sentence per code
 error_unauthorized_title = Please sign in
@@ -557,3 +558,61 @@ college_source_aicte = Source: AICTE's list of approved institutions (AICTE id {
 college_source_catalog = Source: Disha's curated list of institutes, checked against each institute's official website.
 career_find_colleges = Colleges that teach these courses
 footer_compare = Compare careers
+
+## US occupations (O*NET) and US wages (BLS)
+us_data_mark = US data
+occupation_badge = US occupation, from O*NET
+occupation_intro = This page describes the job as it is done in the United States, from O*NET, the US government's database of occupations. Courses, entrance exams and pay in India are different.
+occupation_curated = Disha has a profile written for students in India:
+occupation_facts = Key facts (US)
+occupation_field = Career field
+occupation_us_education = Most common US education
+occupation_us_education_value = { $level } ({ $percent }% of US workers asked)
+occupation_us_pay = US pay, median
+occupation_us_pay_value = { $median } a year
+occupation_tasks = What they do
+occupation_more_tasks = { $count ->
+    [one] One more task
+   *[other] { $count } more tasks
+}
+occupation_titles = Also called
+occupation_interests = Interests
+occupation_technology = Software and tools
+occupation_tools_note = By kind of tool. Names in bold are often asked for in US job adverts.
+occupation_education = Education of US workers
+occupation_education_intro = What US workers in this occupation said is needed to do the job.
+occupation_education_level = Education
+occupation_education_share = Share of workers
+occupation_wages = Pay in the United States
+occupation_wages_intro = Yearly pay in US dollars, not converted to rupees: pay in India is set by a different job market and cost of living.
+occupation_wages_group = BLS publishes these figures for “{ $title }” (SOC { $soc }), the group this occupation belongs to.
+occupation_wages_source = Source: US Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), national estimates, { $period }. Basis: gross yearly wage, all industries. US public domain.
+occupation_wages_none = The US Bureau of Labor Statistics publishes no yearly pay for this occupation.
+occupation_wage_p10 = Lowest 10% earn less than
+occupation_wage_p25 = Lowest 25% earn less than
+occupation_wage_median = Median (half earn more)
+occupation_wage_p75 = Top 25% earn more than
+occupation_wage_p90 = Top 10% earn more than
+occupation_wage_at_least = { $usd } or more
+occupation_wage_withheld = not published
+occupation_employment = About { $count } people did this job in the US in { $period }.
+occupation_related = Related US occupations
+occupation_source = Source and licence
+occupation_onet_link = This occupation on O*NET OnLine ({ $code })
+occupation_updated = Imported { $date }.
+occupation_job_zone = O*NET Job Zone
+occupation_onet_facts = US facts from O*NET and BLS
+occupation_onet_more = Everything O*NET says about this job in the US
+occupation_onet_facts_intro = This career matches the US occupation “{ $title }”. Facts from the US that this profile does not give:
+us_education-less-than-high-school = Less than high school
+us_education-high-school = High school diploma
+us_education-post-secondary-certificate = Certificate after high school
+us_education-some-college = Some college, no degree
+us_education-associates = Associate's degree (two years)
+us_education-bachelors = Bachelor's degree
+us_education-post-baccalaureate-certificate = Certificate after a bachelor's degree
+us_education-masters = Master's degree
+us_education-post-masters-certificate = Certificate after a master's degree
+us_education-first-professional = Professional degree (medicine, law …)
+us_education-doctoral = Doctorate
+us_education-post-doctoral = Post-doctoral training

@@ -22,6 +22,26 @@ pub fn inr(n: u32) -> String {
     format!("{},{last3}", groups.join(","))
 }
 
+/// A whole number grouped in thousands, as US figures are written: 1,656,880.
+#[must_use]
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// US dollars: $132,270.
+#[must_use]
+pub fn usd(n: u32) -> String {
+    format!("${}", thousands(u64::from(n)))
+}
+
 /// A decimal without trailing zeros: 8 → "8", 3.5 → "3.5", 12.25 → "12.25".
 #[must_use]
 pub fn decimal(x: f64) -> String {
@@ -53,6 +73,14 @@ pub fn iso_date(t: OffsetDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dollars_use_thousands_grouping() {
+        assert_eq!(usd(0), "$0");
+        assert_eq!(usd(999), "$999");
+        assert_eq!(usd(132_270), "$132,270");
+        assert_eq!(thousands(1_656_880), "1,656,880");
+    }
 
     #[test]
     fn rupees_use_lakh_and_crore_grouping() {

@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::{Prepared, prepare};
 use anyhow::Context;
-use disha_core::{Colleges, ImportSummary, aicte};
+use disha_core::{Colleges, ImportSummary, aicte, onet, wages as bls};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -97,6 +97,61 @@ pub async fn aicte(config: &Config, dir: &Path) -> anyhow::Result<ImportSummary>
     let Prepared { store, library, .. } = prepare(config).await?;
     let colleges = Colleges::new(std::sync::Arc::clone(&store), library);
     let summary = colleges.import_aicte(&records, summary).await?;
+    store.close().await;
+    Ok(summary)
+}
+
+/// Reads O*NET's text release from `dir` and makes the stored occupations exactly what it lists.
+///
+/// # Errors
+/// When a file cannot be read or lacks a needed column, or the store fails (then nothing was written).
+pub async fn onet(config: &Config, dir: &Path) -> anyhow::Result<ImportSummary> {
+    let progress = Progress::new(onet::FILES.len(), "reading");
+    let mut reader = onet::Reader::default();
+    for name in onet::FILES {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let count = reader.add_file(name, &text).map_err(anyhow::Error::msg)?;
+        progress.file_done(name, count.read, count.rejected);
+    }
+    let summary = ImportSummary {
+        read: reader.read,
+        rejected: std::mem::take(&mut reader.rejected),
+        ..ImportSummary::default()
+    };
+    let occupations = reader.finish();
+    progress.finish(&format!("{} occupations; writing", occupations.len()));
+    let Prepared { store, library, .. } = prepare(config).await?;
+    let summary = library.import_onet(&occupations, summary).await?;
+    store.close().await;
+    Ok(summary)
+}
+
+/// Reads the BLS OEWS national file and makes the stored US wages exactly what it lists.
+///
+/// # Errors
+/// When the file cannot be read or is not the national file, or the store fails (then nothing was written).
+pub async fn wages(config: &Config, file: &Path) -> anyhow::Result<ImportSummary> {
+    let progress = Progress::new(1, "reading");
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let read = bls::read(&name, &bytes).map_err(anyhow::Error::msg)?;
+    progress.file_done(&name, read.read, read.rejected.len());
+    progress.finish(&format!(
+        "{} occupations with wages; writing",
+        read.wages.len()
+    ));
+    let summary = ImportSummary {
+        read: read.read,
+        rejected: read.rejected,
+        ..ImportSummary::default()
+    };
+    let Prepared { store, library, .. } = prepare(config).await?;
+    let summary = library.import_wages(&read.wages, summary).await?;
     store.close().await;
     Ok(summary)
 }

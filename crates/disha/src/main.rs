@@ -55,6 +55,16 @@ enum ImportCommand {
         /// The folder, e.g. ../shared/data/aicte-institutions.
         dir: PathBuf,
     },
+    /// O*NET's occupations (the official text release): each becomes a career page marked as US data.
+    Onet {
+        /// The release's folder, e.g. ../shared/data/onet-27.0.
+        dir: PathBuf,
+    },
+    /// US wages per occupation from the BLS OEWS national file (CSV), shown on O*NET careers as US data.
+    Wages {
+        /// The file, e.g. ../shared/data/bls-oews-2023/national_M2023_dl.csv.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +161,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("rejected {r}");
             }
             println!("AICTE institutions: {summary}");
+            Ok(())
+        }
+        Command::Import(ImportCommand::Onet { dir }) => {
+            let summary = disha::import::onet(&config, &dir).await?;
+            for r in &summary.rejected {
+                eprintln!("rejected {r}");
+            }
+            println!("O*NET occupations: {summary}");
+            Ok(())
+        }
+        Command::Import(ImportCommand::Wages { file }) => {
+            let summary = disha::import::wages(&config, &file).await?;
+            for r in &summary.rejected {
+                eprintln!("rejected {r}");
+            }
+            println!("US wages (BLS OEWS): {summary}");
             Ok(())
         }
         Command::Openapi => {

@@ -27,6 +27,7 @@ fn summary(
         },
         revision: 1,
         updated_at: updated,
+        source: crate::CareerSource::Curated,
     }
 }
 

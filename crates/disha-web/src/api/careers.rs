@@ -9,7 +9,10 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use disha_domain::{Career, CareerQuery, CareerSummary, FieldErrors, RawMistakeReport, Slug};
+use disha_domain::{
+    Career, CareerQuery, CareerSummary, FieldErrors, ONET_ATTRIBUTION, Occupation,
+    RawMistakeReport, Slug, UsWages,
+};
 use disha_store::scopes;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -27,6 +30,36 @@ pub struct CareerList {
     pub per_page: u32,
     /// Number of pages (at least 1).
     pub total_pages: u64,
+}
+
+/// A career page's data: a curated profile, or a US occupation from O*NET with its US wages.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(tag = "source", rename_all = "lowercase")]
+pub enum CareerDocument {
+    /// A profile written for students in India.
+    Curated(Box<Career>),
+    /// A US occupation from O*NET, with the attribution its licence requires.
+    Onet(Box<UsOccupation>),
+}
+
+/// A US occupation as the API gives it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UsOccupation {
+    /// Its page's slug.
+    pub slug: Slug,
+    /// The occupation, as O*NET 27.0 describes it.
+    #[serde(flatten)]
+    pub occupation: Occupation,
+    /// US wages (BLS OEWS, May 2023, US dollars a year) for its SOC code or the group holding it.
+    pub us_wages: Option<UsWages>,
+    /// Curated profiles built on this occupation.
+    pub curated: Vec<Slug>,
+    /// The attribution O*NET's CC BY 4.0 licence requires.
+    pub attribution: &'static str,
+    /// When an import last changed it.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: time::OffsetDateTime,
 }
 
 fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
@@ -88,14 +121,15 @@ pub async fn list_careers(
 
 /// Get one career profile
 ///
-/// Every section of a published profile, with its revision and timestamps.
+/// Every section of a published profile, with its revision and timestamps; or, for a US occupation
+/// imported from O*NET (`source` = `onet`), the occupation with its US wages and the attribution to show.
 #[utoipa::path(
     get,
     path = "/api/careers/{slug}",
     tag = "careers",
     params(("slug" = String, Path, description = "The career's slug", example = "backend-developer")),
     responses(
-        (status = 200, description = "The profile", body = Career),
+        (status = 200, description = "The profile, or the US occupation", body = CareerDocument),
         (status = 404, description = "No published career has this slug", body = ErrorBody),
     )
 )]
@@ -114,8 +148,21 @@ pub async fn get_career(
         Kind::Json,
         &headers,
         || async {
-            let page = app.library.career(&slug).await?;
-            to_json::<Career>(&page.career)
+            match app.library.career(&slug).await {
+                Ok(page) => to_json(&CareerDocument::Curated(Box::new(page.career))),
+                Err(disha_core::CoreError::NotFound) => {
+                    let page = app.library.occupation(&slug).await?;
+                    to_json(&CareerDocument::Onet(Box::new(UsOccupation {
+                        slug: page.slug,
+                        occupation: page.occupation,
+                        us_wages: page.wages,
+                        curated: page.curated.into_iter().map(|c| c.slug).collect(),
+                        attribution: ONET_ATTRIBUTION,
+                        updated_at: page.updated_at,
+                    })))
+                }
+                Err(e) => Err(e.into()),
+            }
         },
     )
     .await

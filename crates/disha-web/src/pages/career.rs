@@ -149,6 +149,35 @@ struct CareerView<'a> {
     stream_notes: Vec<String>,
     pending: &'a [String],
     official_sources: Vec<SourceRow>,
+    onet: Option<OnetFacts>,
+}
+
+/// What the US occupation a profile is built on adds to it: a link, the US pay and the tools asked for.
+struct OnetFacts {
+    slug: String,
+    intro: String,
+    pay: Option<super::occupation::WageTable>,
+    tools: Vec<super::occupation::ToolKind>,
+}
+
+/// How many kinds of tool a profile shows from O*NET, and how many tools of each.
+const ONET_TOOL_KINDS: usize = 3;
+const ONET_TOOLS: usize = 6;
+
+fn onet_facts(t: &Messages, f: &disha_core::OccupationFacts) -> OnetFacts {
+    let o = &f.occupation;
+    OnetFacts {
+        slug: f.slug.as_str().to_owned(),
+        intro: t.fmt(
+            "occupation_onet_facts_intro",
+            &[("title", o.title.as_str().into())],
+        ),
+        pay: f
+            .wages
+            .as_ref()
+            .and_then(|w| super::occupation::wage_table(t, w, o.code.soc())),
+        tools: super::occupation::tool_kinds(o, ONET_TOOL_KINDS, ONET_TOOLS),
+    }
 }
 
 /// Distinct "Source: …. As of …." notes, in first-seen order.
@@ -374,6 +403,7 @@ fn view<'a>(
     app: &'a AppState,
     page: &'a CareerPage,
     comments: &[disha_domain::Comment],
+    onet: Option<&disha_core::OccupationFacts>,
 ) -> CareerView<'a> {
     let t = &app.t;
     let p = &page.career.profile;
@@ -516,6 +546,7 @@ fn view<'a>(
             .map(|s| format!("{}: {}", t.school_stream(s.stream), s.note))
             .collect(),
         pending: &p.pending,
+        onet: onet.map(|f| onet_facts(t, f)),
         official_sources: p
             .sources
             .iter()
@@ -577,9 +608,21 @@ pub async fn career(
         &headers,
         viewer.account.as_ref(),
         || async {
-            let page = app.library.career(&slug).await?;
+            let page = match app.library.career(&slug).await {
+                Err(disha_core::CoreError::NotFound) => {
+                    let page = app.library.occupation(&slug).await?;
+                    return super::occupation::render_page(&app, &page);
+                }
+                other => other?,
+            };
             let comments = app.community.comments(&target, None).await?;
-            render(&view(&app, &page, &comments))
+            let interests = &page.career.profile.interests;
+            let code = interests
+                .occupation_code
+                .as_deref()
+                .unwrap_or(&interests.onet_code);
+            let onet = app.library.occupation_facts(code).await?;
+            render(&view(&app, &page, &comments, onet.as_ref()))
         },
     )
     .await

@@ -13,6 +13,7 @@ mod errors;
 mod home;
 mod newsletter;
 mod notice;
+mod occupation;
 mod register;
 mod report;
 mod seo;
@@ -97,6 +98,8 @@ pub struct Card<'a> {
     pub schools: String,
     /// The shortest Indian route, in a few words.
     pub level: std::borrow::Cow<'a, str>,
+    /// A US occupation from O*NET rather than a curated profile.
+    pub us: bool,
 }
 
 impl<'a> Card<'a> {
@@ -113,6 +116,7 @@ impl<'a> Card<'a> {
                 .collect::<Vec<_>>()
                 .join(", "),
             level: t.level_short(c.education_level),
+            us: c.source == disha_domain::CareerSource::Onet,
         }
     }
 }

@@ -12,6 +12,7 @@ mod family;
 mod freshness;
 pub mod mail;
 mod newsletter;
+mod occupations;
 mod ops;
 mod pages;
 mod reports;
