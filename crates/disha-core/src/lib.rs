@@ -17,6 +17,7 @@ pub mod newsletter;
 mod occupations;
 pub mod onet;
 mod published_pages;
+pub mod search;
 pub mod wages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
@@ -32,3 +33,4 @@ pub use mail::{DispatchReport, Dispatcher, MailTransport, SendFailure};
 pub use newsletter::Newsletter;
 pub use occupations::{OccupationFacts, OccupationPage};
 pub use published_pages::PublishedPage;
+pub use search::Search;

@@ -97,6 +97,12 @@ impl Library {
         self
     }
 
+    /// The synonym table.
+    #[must_use]
+    pub fn synonyms(&self) -> Arc<disha_domain::Synonyms> {
+        Arc::clone(&self.synonyms)
+    }
+
     /// The curated courses.
     #[must_use]
     pub fn courses(&self) -> Arc<disha_domain::CourseMap> {

@@ -239,6 +239,18 @@ impl Library {
             .collect())
     }
 
+    /// The O*NET code each curated profile is built on.
+    pub(crate) async fn curated_codes(
+        &self,
+    ) -> Result<std::collections::HashMap<Slug, String>, CoreError> {
+        let map = self.occupation_index().await?;
+        Ok(map
+            .curated
+            .iter()
+            .flat_map(|(code, slugs)| slugs.iter().map(|s| (s.clone(), code.clone())))
+            .collect())
+    }
+
     async fn curated_for(&self, code: &OnetCode) -> Result<Vec<Slug>, CoreError> {
         let map = self.occupation_index().await?;
         Ok(map.curated.get(code.as_str()).cloned().unwrap_or_default())

@@ -13,6 +13,7 @@ pub mod listing;
 pub mod mistake;
 pub mod occupation;
 mod passwords;
+pub mod search;
 pub mod slug;
 pub mod stream;
 pub mod synonyms;
@@ -45,6 +46,7 @@ pub use occupation::{
     EducationShare, InterestScores, ONET_ATTRIBUTION, Occupation, OnetCode, Technology,
     UsEducation, UsWage, UsWages,
 };
+pub use search::{RawSearchQuery, SearchKind, SearchQuery};
 pub use slug::Slug;
 pub use stream::Stream;
 pub use synonyms::Synonyms;

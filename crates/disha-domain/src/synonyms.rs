@@ -86,6 +86,16 @@ impl Synonyms {
         self.0.iter().flat_map(|e| &e.careers).collect()
     }
 
+    /// The words that name a career, as the table spells them normalised ("b tech").
+    #[must_use]
+    pub fn words_for(&self, career: &Slug) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|e| e.careers.contains(career))
+            .map(|e| e.word.as_str())
+            .collect()
+    }
+
     /// The careers the typed text names: those of every word it equals or, from three characters, starts.
     #[must_use]
     pub fn careers_for(&self, typed: &TitlePrefix) -> HashSet<&Slug> {

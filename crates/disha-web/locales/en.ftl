@@ -24,11 +24,11 @@ school_stream_hint_pcb = Physics, Chemistry, Biology
 school_stream_hint_commerce = Accounts, Business, Economics
 school_stream_hint_humanities = History, Political Science, languages and more
 school_stream_hint_vocational = Straight after class 10
-home_search = Or look up a career
+home_search = Or search careers, courses and colleges
 home_streams_lead = Careers grouped by the kind of work.
 home_intro = Read plain guides to { $total } careers: what the work is like, which stream to pick after class 10, which entrance exams and courses lead there, what they cost and what the jobs pay.
-search_label = Search careers by name or word
-search_hint = For example: software, MBBS, CA, nursing, lawyer, designer
+search_label = Search careers, courses, colleges and articles
+search_hint = For example: software, MBBS, CA, nursing, B.Tech, lawyer, Pune. A small spelling slip is fine.
 search_button = Search
 home_streams = Browse by career field
 home_featured = Featured careers
@@ -616,3 +616,34 @@ us_education-post-masters-certificate = Certificate after a master's degree
 us_education-first-professional = Professional degree (medicine, law …)
 us_education-doctoral = Doctorate
 us_education-post-doctoral = Post-doctoral training
+
+## Search
+search_title = Search
+search_title_for = Search: { $q }
+search_description = Search Disha's careers, courses, colleges and articles from one box.
+search_count = { $count ->
+    [0] Nothing found for “{ $q }”.
+    [one] One result for “{ $q }”.
+   *[other] { $count } results for “{ $q }”.
+}
+search_partial = Nothing matched all your words, so these results match some of them.
+search_corrected = Some words were not found as typed, so spellings a letter or two away were searched for too.
+search_narrow = Narrow the results
+search_facet_kind = Show
+search_facet_stream = Career field
+search_facet_state = State
+search_facet_level = Level
+search_any = All
+search_kind-career = Career
+search_kind-course = Course
+search_kind-college = College
+search_kind-article = Article
+search_kind_us = US occupation
+search_none = Try fewer or shorter words, or browse:
+search_browse_careers = all careers
+search_browse_colleges = the college finder
+search_fix = Please change this and search again:
+search_pages = Result pages
+search_prev = Previous
+search_next = Next
+search_page = Page { $page } of { $pages }

@@ -7,6 +7,24 @@ use std::sync::LazyLock;
 
 const CSS: &str = include_str!("../static/site.css");
 const ICON: &str = include_str!("../static/icon.svg");
+const SUGGEST_JS: &str = include_str!("../static/suggest.js");
+
+/// `/static/suggest.js?v=<hash>`: the search box's suggestions.
+pub static SUGGEST_HREF: LazyLock<String> = LazyLock::new(|| {
+    let hash = crate::hash::fnv1a([SUGGEST_JS.as_bytes()]);
+    format!("/static/suggest.js?v={:08x}", hash >> 32)
+});
+
+pub async fn suggest_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, LONG_CACHE),
+        ],
+        SUGGEST_JS,
+    )
+        .into_response()
+}
 
 /// `/static/site.css?v=<hash>`.
 pub static CSS_HREF: LazyLock<String> = LazyLock::new(|| {

@@ -6,9 +6,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use std::time::Instant;
 
-/// Pages load nothing but our own stylesheet and icon; no script may run, and no one may frame us.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
-                       base-uri 'none'; frame-ancestors 'none'";
+/// Pages load nothing but our own stylesheet, icon and the search box's script (which may call our API
+/// only); no inline script may run, and no one may frame us.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
+                       connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Headers every response carries.
 pub fn security_headers() -> [(HeaderName, HeaderValue); 5] {

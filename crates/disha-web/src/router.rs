@@ -95,6 +95,7 @@ pub fn router(state: AppState) -> Router {
             "/reset-password/{token}",
             get(pages::reset_form).post(pages::reset),
         )
+        .route("/search", get(pages::search))
         .route("/careers", get(pages::careers))
         .route("/careers/compare", get(pages::compare))
         .route("/careers/{slug}", get(pages::career))
@@ -168,6 +169,7 @@ pub fn router(state: AppState) -> Router {
         .route("/robots.txt", get(pages::robots))
         .route("/static/site.css", get(assets::css))
         .route("/static/icon.svg", get(assets::icon))
+        .route("/static/suggest.js", get(assets::suggest_js))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route(

@@ -29,6 +29,7 @@ pub struct Inner {
     pub(crate) accounts: Accounts,
     pub(crate) community: Community,
     pub(crate) colleges: disha_core::Colleges,
+    pub(crate) search: disha_core::Search,
     pub(crate) newsletter: Newsletter,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
@@ -59,6 +60,7 @@ impl AppState {
         Ok(Self(Arc::new(Inner {
             community: Community::new(Arc::clone(&store), library.clone()),
             colleges: disha_core::Colleges::new(Arc::clone(&store), library.clone()),
+            search: disha_core::Search::new(Arc::clone(&store), library.clone()),
             newsletter: Newsletter::new(Arc::clone(&store)),
             library: library.clone(),
             feedback: Feedback::new(Arc::clone(&store)),
@@ -72,6 +74,18 @@ impl AppState {
             reader_lists: crate::api::reader_lists::ReaderLists::default(),
             base_url,
         })))
+    }
+}
+
+impl AppState {
+    /// Builds the search index in the background, so the first search does not wait for it.
+    pub fn warm_search(&self) {
+        let search = self.search.clone();
+        tokio::spawn(async move {
+            if let Err(e) = search.rebuild().await {
+                tracing::warn!(error = %e, "could not build the search index at start; the first search will");
+            }
+        });
     }
 }
 

@@ -103,6 +103,7 @@ pub async fn serve(
         },
     )
     .map_err(anyhow::Error::msg)?;
+    state.warm_search();
     let app = disha_web::router(state);
     tracing::info!(addr = %listener.local_addr()?, backend = store.backend(), "serving");
     if store.backend() == "sqlite" {

@@ -109,7 +109,7 @@ fn compared_schema() -> utoipa::openapi::schema::Array {
         .build()
 }
 
-fn state_schema() -> utoipa::openapi::Object {
+pub(crate) fn state_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
         .enum_values(Some(disha_domain::STATES))

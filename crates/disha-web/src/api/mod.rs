@@ -9,6 +9,7 @@ pub mod docs;
 mod newsletter;
 pub mod reader_lists;
 pub mod realworld;
+pub mod search;
 pub mod users;
 
 use crate::body_limit;
@@ -31,6 +32,7 @@ use utoipa_axum::routes;
     tags(
         (name = "careers", description = "The career library"),
         (name = "colleges", description = "The college finder: AICTE-approved institutions and their programmes"),
+        (name = "search", description = "One search over careers, courses, colleges and articles"),
         (name = "User and Authentication", description = "Registering and signing in, as the RealWorld (Conduit) API specifies"),
         (name = "Profile", description = "Public profiles and follows (RealWorld)"),
         (name = "Articles", description = "The blog's articles (RealWorld)"),
@@ -74,6 +76,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(colleges::list_colleges))
         .routes(routes!(colleges::compare_colleges))
         .routes(routes!(colleges::get_college))
+        .routes(routes!(search::search))
+        .routes(routes!(search::suggest))
         .routes(routes!(users::login))
         .routes(routes!(users::register))
         .routes(routes!(users::current_user, users::update_user))

@@ -16,6 +16,7 @@ mod notice;
 mod occupation;
 mod register;
 mod report;
+mod search;
 mod seo;
 
 pub use about::about;
@@ -44,6 +45,7 @@ pub use newsletter::{
 };
 pub use register::{register, register_account, register_form, verify, verify_form};
 pub use report::{report_form, report_send, report_thanks};
+pub use search::search;
 pub use seo::{robots, sitemap};
 
 use crate::assets::CSS_HREF;
@@ -54,6 +56,7 @@ use askama::Template;
 use disha_domain::CareerSummary;
 
 /// What the `<head>` of every page needs.
+#[derive(Clone)]
 pub struct Head {
     pub title: String,
     pub description: String,
@@ -61,6 +64,8 @@ pub struct Head {
     pub og_type: &'static str,
     pub og_locale: &'static str,
     pub css_href: &'static str,
+    /// The search box's suggestions script, for pages with a search box.
+    pub suggest_src: &'static str,
     /// Which navigation item is current.
     pub section: &'static str,
     /// Structured data, already escaped for a `<script>` element; empty for none.
@@ -82,6 +87,7 @@ impl Head {
             og_type: "website",
             og_locale: "en_IN",
             css_href: CSS_HREF.as_str(),
+            suggest_src: crate::assets::SUGGEST_HREF.as_str(),
             section,
             json_ld: String::new(),
         }

@@ -9,7 +9,7 @@ fn aicte_dir() -> PathBuf {
 }
 
 impl TestApp {
-    async fn import_aicte(&self) -> disha_core::ImportSummary {
+    pub async fn import_aicte(&self) -> disha_core::ImportSummary {
         disha::import::aicte(
             &Config::for_database(self.database_url.clone()),
             &aicte_dir(),

@@ -16,4 +16,5 @@ mod occupations;
 mod ops;
 mod pages;
 mod reports;
+mod search;
 mod support;
