@@ -152,6 +152,10 @@ const pages = [
   ['api-docs', '/api/docs'],
   ['colleges', '/colleges'],
   ['colleges-bad-filter', '/colleges?state=Atlantis'],
+  ['search', '/search?q=sofware'],
+  ['search-colleges', '/search?q=engineering+pune'],
+  ['search-bad-filter', '/search?q=nurse&kind=person'],
+  ['us-occupation', '/careers/software-developers'],
 ];
 
 for (const scheme of ['light', 'dark']) {
