@@ -270,6 +270,25 @@ impl Colleges {
         Ok(out)
     }
 
+    /// Every college page's slug: AICTE's institutions and the curated institutes.
+    ///
+    /// # Errors
+    /// When the store fails.
+    pub async fn all_slugs(&self) -> Result<Vec<disha_domain::Slug>, CoreError> {
+        let filter = disha_store::InstitutionFilter {
+            limit: u32::MAX,
+            ..disha_store::InstitutionFilter::default()
+        };
+        let (all, _) = self.store.list_institutions(&filter).await?;
+        let mut slugs: Vec<disha_domain::Slug> = all.into_iter().map(|c| c.slug).collect();
+        for i in self.library.institutes().await? {
+            if !slugs.contains(&i.slug) {
+                slugs.push(i.slug);
+            }
+        }
+        Ok(slugs)
+    }
+
     /// The districts of a state that have institutions.
     ///
     /// # Errors

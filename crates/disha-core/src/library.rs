@@ -59,6 +59,7 @@ pub struct Library {
     synonyms: Arc<disha_domain::Synonyms>,
     courses: Arc<disha_domain::CourseMap>,
     pub(crate) occupation_index: Arc<crate::occupations::IndexSlot>,
+    pub(crate) catalog_institutes: Arc<Vec<disha_domain::CatalogInstitute>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -80,6 +81,7 @@ impl Library {
             synonyms: Arc::default(),
             courses: Arc::default(),
             occupation_index: Arc::default(),
+            catalog_institutes: Arc::default(),
         }
     }
 
@@ -101,6 +103,19 @@ impl Library {
     #[must_use]
     pub fn synonyms(&self) -> Arc<disha_domain::Synonyms> {
         Arc::clone(&self.synonyms)
+    }
+
+    /// The same library, knowing the curated institutes, so the colleges profiles name link to their pages.
+    #[must_use]
+    pub fn with_institutes(mut self, institutes: Vec<disha_domain::CatalogInstitute>) -> Self {
+        self.catalog_institutes = Arc::new(institutes);
+        self
+    }
+
+    /// The curated institutes this library knows.
+    #[must_use]
+    pub fn catalog_institutes(&self) -> Arc<Vec<disha_domain::CatalogInstitute>> {
+        Arc::clone(&self.catalog_institutes)
     }
 
     /// The curated courses.

@@ -8,6 +8,7 @@ pub mod community;
 pub mod compare;
 pub mod courses;
 pub mod errors;
+pub mod institutes;
 pub mod institution;
 pub mod listing;
 pub mod mistake;
@@ -34,6 +35,9 @@ pub use community::{
 pub use compare::{CompareRequest, MAX_COMPARED};
 pub use courses::{CourseLink, CourseMap};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
+pub use institutes::{
+    CatalogInstitute, InstituteDetails, InstituteSource, SeatNote, parse_institute,
+};
 pub use institution::{
     Institution, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel, STATES, name_slug,
     normalise_name, normalise_state,

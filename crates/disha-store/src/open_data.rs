@@ -16,6 +16,9 @@ pub enum Dataset {
     /// BLS OEWS national wages, keyed by SOC code.
     #[strum(serialize = "bls-oews")]
     Wages,
+    /// The curated institutes (`catalog/institutes`), keyed by slug, each with a college page.
+    #[strum(serialize = "institutes")]
+    Institutes,
 }
 
 impl Dataset {
@@ -25,10 +28,13 @@ impl Dataset {
         self.into()
     }
 
-    /// The freshness scope whose pages show this data set (both appear on career pages).
+    /// The freshness scope whose pages show this data set.
     #[must_use]
     pub fn scope(self) -> &'static str {
-        crate::scopes::CAREERS
+        match self {
+            Self::Onet | Self::Wages => crate::scopes::CAREERS,
+            Self::Institutes => crate::scopes::COLLEGES,
+        }
     }
 }
 

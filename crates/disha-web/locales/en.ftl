@@ -617,6 +617,16 @@ us_education-first-professional = Professional degree (medicine, law …)
 us_education-doctoral = Doctorate
 us_education-post-doctoral = Post-doctoral training
 
+## Curated institutes
+institute_description = { $name }: { $kind } in { $place }. How admission works, main programmes, seats kept for some students, and official sources.
+institute_website = Official website
+institute_established = Founded
+institute_admission = How admission works
+institute_programmes = Main programmes
+institute_seats = Seats kept for some students
+institute_reviewed = Checked against these official pages on { $date }.
+institute_not_aicte = Not in AICTE's list of approved institutions, so Disha's editors describe it here.
+
 ## Search
 search_title = Search
 search_title_for = Search: { $q }

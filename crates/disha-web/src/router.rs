@@ -166,6 +166,7 @@ pub fn router(state: AppState) -> Router {
         .route("/moderation", get(pages::moderation))
         .route("/moderation/{id}", axum::routing::post(pages::moderate))
         .route("/sitemap.xml", get(pages::sitemap))
+        .route("/sitemaps/{file}", get(pages::sitemap_part))
         .route("/robots.txt", get(pages::robots))
         .route("/static/site.css", get(assets::css))
         .route("/static/icon.svg", get(assets::icon))

@@ -25,6 +25,43 @@ pub fn courses(profiles: &[CareerProfile]) -> Result<disha_domain::CourseMap, St
     disha_domain::CourseMap::parse(STARTER_COURSES, &careers)
 }
 
+/// The curated institutes compiled into the binary, checked, and every college a profile names found among
+/// them.
+///
+/// # Errors
+/// Every problem found, one per line, naming the file and field or the profile and college.
+pub fn institutes(
+    profiles: &[CareerProfile],
+) -> Result<Vec<disha_domain::CatalogInstitute>, String> {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for (name, text) in STARTER_INSTITUTES {
+        match disha_domain::parse_institute(name, text) {
+            Ok(i) => out.push(i),
+            Err(errs) => problems.extend(errs.0.iter().map(|e| format!("institutes/{name}: {e}"))),
+        }
+    }
+    for p in profiles {
+        for c in &p.colleges {
+            if disha_domain::institutes::find_institute(&out, &c.name, &c.city).is_none() {
+                problems.push(format!(
+                    "careers/{}.toml: the college {:?} ({}) is in no institute's aliases",
+                    p.slug, c.name, c.city
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(format!(
+            "the curated institutes have {} problem(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        ))
+    }
+}
+
 /// The synonym table compiled into the binary, checked against `profiles`.
 ///
 /// # Errors

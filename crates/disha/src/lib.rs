@@ -61,13 +61,26 @@ pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     let profiles = catalog::embedded().map_err(anyhow::Error::msg)?;
     let synonyms = catalog::synonyms(&profiles).map_err(anyhow::Error::msg)?;
     let courses = catalog::courses(&profiles).map_err(anyhow::Error::msg)?;
+    let institutes = catalog::institutes(&profiles).map_err(anyhow::Error::msg)?;
     let library = Library::new(Arc::clone(&store), Arc::clone(&version))
         .with_synonyms(synonyms)
-        .with_courses(courses);
+        .with_courses(courses)
+        .with_institutes(institutes.clone());
     if let Some(out) = library.seed_if_empty(&profiles).await? {
         tracing::info!(
             careers = out.created,
             "empty database: loaded the starter catalog"
+        );
+    }
+    // The curated institutes ship with the binary: each start makes the store hold exactly them, which
+    // writes nothing when they are already stored as given.
+    let loaded = library.load_institutes(&institutes).await?;
+    if loaded.inserted + loaded.updated + loaded.removed > 0 {
+        tracing::info!(
+            inserted = loaded.inserted,
+            updated = loaded.updated,
+            removed = loaded.removed,
+            "curated institutes loaded"
         );
     }
     Ok(Prepared {

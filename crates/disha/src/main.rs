@@ -186,9 +186,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Catalog(CatalogCommand::Check { dir }) => {
             let p = profiles(dir.as_ref())?;
             disha::catalog::synonyms(&p).map_err(anyhow::Error::msg)?;
+            let institutes = disha::catalog::institutes(&p).map_err(anyhow::Error::msg)?;
             println!(
-                "{} career profiles and the synonym table are sound",
-                p.len()
+                "{} career profiles, the synonym table and {} curated institutes are sound",
+                p.len(),
+                institutes.len()
             );
             Ok(())
         }

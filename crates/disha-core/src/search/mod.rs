@@ -286,6 +286,31 @@ impl Search {
                 },
             });
         }
+        for i in self.library.institutes().await? {
+            let d = &i.details;
+            out.push(Source {
+                alt: format!(
+                    "{} {} {}",
+                    d.short_name.as_deref().unwrap_or_default(),
+                    d.city,
+                    d.programmes.join(" ")
+                ),
+                more: d.admission.clone(),
+                // The institutes students search for by name first.
+                weight: 2.5,
+                entry: Entry {
+                    kind: SearchKind::College,
+                    url: format!("/colleges/{}", i.slug),
+                    title: i.name,
+                    text: format!("{}. {}", i.kind.label(), d.programmes.join(", ")),
+                    us: false,
+                    stream: None,
+                    state: Some(i.state),
+                    district: Some(d.city.clone()),
+                    level: None,
+                },
+            });
+        }
         let articles = ArticleFilter {
             viewer: None,
             scope: ArticleScope::Published,

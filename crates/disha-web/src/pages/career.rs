@@ -132,7 +132,8 @@ struct CareerView<'a> {
     course_tables: Vec<CourseTable>,
     /// Curated courses leading here, each a link to the colleges that teach it: (slug, name).
     college_courses: Vec<(String, String)>,
-    colleges: &'a [disha_domain::College],
+    /// The colleges the profile names: name, city and, for a curated institute, its page.
+    colleges: Vec<(String, String, Option<String>)>,
     skills: &'a [String],
     jobs: Vec<JobRow>,
     job_sources: Vec<String>,
@@ -454,7 +455,17 @@ fn view<'a>(
             .for_career(slug.as_str())
             .map(|c| (c.slug.as_str().to_owned(), c.name.clone()))
             .collect(),
-        colleges: &p.colleges,
+        colleges: p
+            .colleges
+            .iter()
+            .map(|c| {
+                let page = app
+                    .library
+                    .institute_for(c)
+                    .map(|s| format!("/colleges/{s}"));
+                (c.name.clone(), c.city.clone(), page)
+            })
+            .collect(),
         skills: &p.skills,
         jobs: p
             .jobs

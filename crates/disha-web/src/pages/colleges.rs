@@ -315,7 +315,20 @@ pub async fn college(
         Kind::Html,
         &headers,
         || async {
-            let i = app.colleges.college(&slug).await?;
+            let i = match app.colleges.college(&slug).await {
+                Err(CoreError::NotFound) => {
+                    // Not in AICTE's list: perhaps one of the curated institutes.
+                    let found = match disha_domain::Slug::parse(&slug) {
+                        Ok(s) => app.library.institute(&s).await?,
+                        Err(_) => None,
+                    };
+                    return match found {
+                        Some(page) => super::institute::render_page(&app, &page),
+                        None => Err(CoreError::NotFound.into()),
+                    };
+                }
+                other => other?,
+            };
             let t = &app.t;
             let groups = by_level(&i.programmes)
                 .into_iter()

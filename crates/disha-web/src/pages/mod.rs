@@ -11,6 +11,7 @@ mod comments;
 mod compare;
 mod errors;
 mod home;
+mod institute;
 mod newsletter;
 mod notice;
 mod occupation;
@@ -46,7 +47,7 @@ pub use newsletter::{
 pub use register::{register, register_account, register_form, verify, verify_form};
 pub use report::{report_form, report_send, report_thanks};
 pub use search::search;
-pub use seo::{robots, sitemap};
+pub use seo::{robots, sitemap, sitemap_part};
 
 use crate::assets::CSS_HREF;
 use crate::error::{AppError, AppResult};

@@ -10,6 +10,7 @@ mod community;
 mod connections;
 mod family;
 mod freshness;
+mod institutes;
 pub mod mail;
 mod newsletter;
 mod occupations;

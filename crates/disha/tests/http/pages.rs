@@ -7,7 +7,7 @@ async fn home_page_offers_search_fields_and_featured_careers() {
     assert_eq!(status, 200);
     let page = Page::parse(&html);
     assert_eq!(page.attrs("html", "lang"), ["en"]);
-    assert_eq!(page.count("form[action='/careers']"), 1, "search form");
+    assert_eq!(page.count("form[action='/search']"), 1, "search form");
     let fields = page.texts("a[href='/careers?stream=engineering-technology']");
     assert!(
         fields
@@ -157,7 +157,7 @@ async fn unknown_pages_are_a_404_page_in_the_site_layout() {
         assert_eq!(page.text("h1"), "Page not found", "{path}");
         assert_eq!(page.count("header.site"), 1, "{path}");
         assert_eq!(
-            page.count("main form[action='/careers'] input[name='q']"),
+            page.count("main form[action='/search'] input[name='q']"),
             1,
             "{path}: a search box"
         );
@@ -259,9 +259,10 @@ async fn sitemap_and_robots_describe_the_public_site() {
     assert!(xml.starts_with("<?xml"));
     assert_eq!(
         xml.matches("<url><loc>").count(),
-        4 + 48,
-        "home, list, about, the blog and every career"
+        6 + 48 + 348,
+        "home, the lists, search, about, the blog, every career and every curated institute"
     );
+    assert!(xml.contains("/colleges/iit-bombay</loc>"));
     assert!(xml.contains("/about</loc>"));
     assert!(xml.contains("/blog</loc>"));
     assert!(xml.contains("/careers/backend-developer</loc><lastmod>"));
