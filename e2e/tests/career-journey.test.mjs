@@ -10,10 +10,10 @@ test('a student searches from the home page and reads a whole career profile', a
   const page = await openPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${BASE}/`);
   await assert.doesNotReject(page.getByRole('heading', { level: 1 }).waitFor());
-  await page.getByLabel('Search careers by name').fill('back');
+  await page.getByLabel('Search careers, courses, colleges and articles').fill('back');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.waitForURL(/\/careers\?q=back/);
-  await page.getByRole('link', { name: 'Back-end Developer' }).click();
+  await page.waitForURL(/\/search\?q=back/);
+  await page.locator('.results').getByRole('link', { name: 'Back-end Developer' }).click();
   await page.waitForURL(/\/careers\/backend-developer$/);
 
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Back-end Developer');

@@ -152,14 +152,15 @@ impl Riasec {
     /// The scores in R, I, A, S, E, C order with their letters.
     #[must_use]
     pub fn scores(&self) -> [(char, f64); 6] {
-        [
-            ('R', self.realistic),
-            ('I', self.investigative),
-            ('A', self.artistic),
-            ('S', self.social),
-            ('E', self.enterprising),
-            ('C', self.conventional),
-        ]
+        crate::InterestScores {
+            realistic: self.realistic,
+            investigative: self.investigative,
+            artistic: self.artistic,
+            social: self.social,
+            enterprising: self.enterprising,
+            conventional: self.conventional,
+        }
+        .scores()
     }
 
     /// The Holland code: the letters of the three highest scores, highest first (ties keep RIASEC order).

@@ -156,27 +156,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(ImportCommand::Aicte { dir }) => {
-            let summary = disha::import::aicte(&config, &dir).await?;
-            for r in &summary.rejected {
-                eprintln!("rejected {r}");
-            }
-            println!("AICTE institutions: {summary}");
+            report(
+                "AICTE institutions",
+                &disha::import::aicte(&config, &dir).await?,
+            );
             Ok(())
         }
         Command::Import(ImportCommand::Onet { dir }) => {
-            let summary = disha::import::onet(&config, &dir).await?;
-            for r in &summary.rejected {
-                eprintln!("rejected {r}");
-            }
-            println!("O*NET occupations: {summary}");
+            report(
+                "O*NET occupations",
+                &disha::import::onet(&config, &dir).await?,
+            );
             Ok(())
         }
         Command::Import(ImportCommand::Wages { file }) => {
-            let summary = disha::import::wages(&config, &file).await?;
-            for r in &summary.rejected {
-                eprintln!("rejected {r}");
-            }
-            println!("US wages (BLS OEWS): {summary}");
+            report(
+                "US wages (BLS OEWS)",
+                &disha::import::wages(&config, &file).await?,
+            );
             Ok(())
         }
         Command::Openapi => {
@@ -297,4 +294,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints an import's rejected rows, one a line, then its summary.
+fn report(what: &str, summary: &disha_core::ImportSummary) {
+    for r in &summary.rejected {
+        eprintln!("rejected {r}");
+    }
+    println!("{what}: {summary}");
 }

@@ -4,7 +4,7 @@
 
 use super::index::{Built, Entry, Fields, facet_term};
 use disha_domain::SearchQuery;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
@@ -93,6 +93,22 @@ fn slips(word: &str) -> u8 {
         4..=7 => 1,
         _ => 2,
     }
+}
+
+/// The best `limit` hits after `offset`, each BM25 score multiplied by its document's weight.
+fn weighted_top(limit: usize, offset: usize) -> impl Collector<Fruit = Vec<(f64, DocAddress)>> {
+    TopDocs::with_limit(limit)
+        .and_offset(offset)
+        .tweak_score(|segment: &SegmentReader| {
+            let weights = segment
+                .fast_fields()
+                .f64("weight")
+                .ok()
+                .map(|c| c.first_or_default_col(1.0));
+            move |doc, score: f32| {
+                f64::from(score) * weights.as_ref().map_or(1.0, |w| w.get_val(doc))
+            }
+        })
 }
 
 fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
@@ -313,19 +329,7 @@ impl Built {
         };
         let limit = usize::try_from(per_page).unwrap_or(20).max(1);
         let offset = usize::try_from(q.page.saturating_sub(1)).unwrap_or(0) * limit;
-        let top =
-            TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .tweak_score(|segment: &SegmentReader| {
-                    let weights = segment
-                        .fast_fields()
-                        .f64("weight")
-                        .ok()
-                        .map(|c| c.first_or_default_col(1.0));
-                    move |doc, score: f32| {
-                        f64::from(score) * weights.as_ref().map_or(1.0, |w| w.get_val(doc))
-                    }
-                });
+        let top = weighted_top(limit, offset);
         let mut facets = FacetCollector::for_field("facets");
         for dimension in ["/kind", "/stream", "/state", "/level"] {
             facets.add_facet(dimension);
@@ -388,16 +392,7 @@ impl Built {
         else {
             return Ok(Vec::new());
         };
-        let top = TopDocs::with_limit(limit.max(1)).tweak_score(|segment: &SegmentReader| {
-            let weights = segment
-                .fast_fields()
-                .f64("weight")
-                .ok()
-                .map(|c| c.first_or_default_col(1.0));
-            move |doc, score: f32| {
-                f64::from(score) * weights.as_ref().map_or(1.0, |w| w.get_val(doc))
-            }
-        });
+        let top = weighted_top(limit.max(1), 0);
         Ok(searcher
             .search(&query, &top)?
             .into_iter()
