@@ -15,7 +15,7 @@ use crate::{CoreError, Library};
 use disha_domain::{CareerSource, SearchKind, SearchQuery, search::RESULTS_PER_PAGE};
 use disha_store::{ArticleFilter, ArticleScope, InstitutionFilter, Store, StoreError, scopes};
 use index::{Built, Source};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -40,6 +40,11 @@ pub struct Search {
     current: Arc<RwLock<Option<Current>>>,
     rebuilding: Arc<AtomicBool>,
     first_build: Arc<tokio::sync::Mutex<()>>,
+    /// Goes up each time a new index is made current, so answers can be cached per index.
+    generation: Arc<AtomicU64>,
+    /// Searches run on the blocking pool, at most one per core at a time: more would not be faster, and each
+    /// blocking thread would keep its own allocator arena of the short-lived automata.
+    running: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Search {
@@ -62,6 +67,10 @@ impl Search {
             current: Arc::default(),
             rebuilding: Arc::default(),
             first_build: Arc::default(),
+            generation: Arc::default(),
+            running: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            )),
         }
     }
 
@@ -133,6 +142,7 @@ impl Search {
                 built: Arc::clone(&built),
             });
         }
+        self.generation.fetch_add(1, Ordering::AcqRel);
         metrics::histogram!("disha_search_build_seconds").record(started.elapsed().as_secs_f64());
         tracing::info!(
             documents = count,
@@ -142,6 +152,12 @@ impl Search {
         Ok(built)
     }
 
+    /// Which index answers now; an answer cached under this number stays right until it changes.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     /// A page of results for a parsed query, with facet counts and snippets.
     ///
     /// # Errors
@@ -149,6 +165,11 @@ impl Search {
     pub async fn search(&self, q: &SearchQuery) -> Result<Found, CoreError> {
         let built = self.built().await?;
         let q = q.clone();
+        let _turn = self
+            .running
+            .acquire()
+            .await
+            .map_err(|e| CoreError::Internal(StoreError::Corrupt(format!("search: {e}"))))?;
         tokio::task::spawn_blocking(move || built.search(&q, RESULTS_PER_PAGE))
             .await
             .map_err(|e| CoreError::Internal(StoreError::Corrupt(format!("search: {e}"))))?
@@ -161,7 +182,16 @@ impl Search {
     /// When the index cannot be built.
     pub async fn suggest(&self, text: &str) -> Result<Vec<Entry>, CoreError> {
         let built = self.built().await?;
-        built.suggest(text, SUGGESTIONS).map_err(|e| internal(&e))
+        let text = text.to_owned();
+        let _turn = self
+            .running
+            .acquire()
+            .await
+            .map_err(|e| CoreError::Internal(StoreError::Corrupt(format!("search: {e}"))))?;
+        tokio::task::spawn_blocking(move || built.suggest(&text, SUGGESTIONS))
+            .await
+            .map_err(|e| CoreError::Internal(StoreError::Corrupt(format!("search: {e}"))))?
+            .map_err(|e| internal(&e))
     }
 
     /// Everything to index, read from the store.

@@ -2,10 +2,11 @@
 
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::params::Q;
+use crate::respond::{Kind, cached};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use disha_domain::{FieldCode, FieldErrors, RawSearchQuery, SearchKind, SearchQuery, Stream};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -178,12 +179,11 @@ pub(crate) fn result(h: disha_core::search::Hit) -> SearchResult {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> AppResult<Response> {
-    let body = serde_json::to_string(value).map_err(|e| {
+fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
+    serde_json::to_string(value).map_err(|e| {
         tracing::error!(error = %e, "could not encode a response");
         AppError::Internal
-    })?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    })
 }
 
 /// Search careers, courses, colleges and articles
@@ -204,25 +204,49 @@ fn json<T: Serialize>(value: &T) -> AppResult<Response> {
 pub async fn search(
     State(app): State<AppState>,
     Q(params): Q<SearchParams>,
+    headers: HeaderMap,
 ) -> AppResult<Response> {
     let query = params.parse_strict()?;
-    let found = app.search.search(&query).await?;
-    let per_page = u64::from(disha_domain::search::RESULTS_PER_PAGE);
-    json(&SearchResponse {
-        query: query.text.clone(),
-        total: found.total,
-        page: query.page,
-        total_pages: found.total.div_ceil(per_page).max(1),
-        corrected: found.corrected,
-        partial: found.partial,
-        results: found.hits.into_iter().map(result).collect(),
-        facets: SearchFacets {
-            kind: counts(found.facets.kind),
-            stream: counts(found.facets.stream),
-            state: counts(found.facets.state),
-            level: counts(found.facets.level),
-        },
+    // An answer depends only on the query and the index, so it is cached per index generation: popular
+    // searches cost a lookup, and a rebuilt index starts a fresh set of keys.
+    let key = format!(
+        "api:search:{}:{}",
+        app.search.generation(),
+        cache_key(&query)
+    );
+    cached(&app, &key, &[], Kind::Json, &headers, || async {
+        let found = app.search.search(&query).await?;
+        let per_page = u64::from(disha_domain::search::RESULTS_PER_PAGE);
+        to_json(&SearchResponse {
+            query: query.text.clone(),
+            total: found.total,
+            page: query.page,
+            total_pages: found.total.div_ceil(per_page).max(1),
+            corrected: found.corrected,
+            partial: found.partial,
+            results: found.hits.into_iter().map(result).collect(),
+            facets: SearchFacets {
+                kind: counts(found.facets.kind),
+                stream: counts(found.facets.stream),
+                state: counts(found.facets.state),
+                level: counts(found.facets.level),
+            },
+        })
     })
+    .await
+}
+
+/// The parts of a query that change its answer, as one key.
+pub(crate) fn cache_key(q: &SearchQuery) -> String {
+    format!(
+        "{}|{}|{}|{}|{}|{}",
+        q.text,
+        q.kind.map_or("", SearchKind::key),
+        q.stream.map_or("", Stream::key),
+        q.state.unwrap_or_default(),
+        q.level.as_deref().unwrap_or_default(),
+        q.page
+    )
 }
 
 /// What the box may suggest.
@@ -277,22 +301,27 @@ pub struct Suggestions {
 pub async fn suggest(
     State(app): State<AppState>,
     Q(params): Q<SuggestParams>,
+    headers: HeaderMap,
 ) -> AppResult<Response> {
     let query = SearchQuery::parse(&RawSearchQuery {
         q: Some(params.q.as_deref().unwrap_or_default()),
         ..RawSearchQuery::default()
     })
     .map_err(AppError::Invalid)?;
-    let found = app.search.suggest(&query.text).await?;
-    json(&Suggestions {
-        suggestions: found
-            .into_iter()
-            .map(|e| Suggestion {
-                kind: e.kind,
-                title: e.title,
-                url: e.url,
-                us_data: e.us,
-            })
-            .collect(),
+    let key = format!("api:suggest:{}:{}", app.search.generation(), query.text);
+    cached(&app, &key, &[], Kind::Json, &headers, || async {
+        let found = app.search.suggest(&query.text).await?;
+        to_json(&Suggestions {
+            suggestions: found
+                .into_iter()
+                .map(|e| Suggestion {
+                    kind: e.kind,
+                    title: e.title,
+                    url: e.url,
+                    us_data: e.us,
+                })
+                .collect(),
+        })
     })
+    .await
 }

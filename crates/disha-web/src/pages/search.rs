@@ -196,7 +196,11 @@ fn meta(t: &Messages, e: &disha_core::search::Entry) -> String {
 }
 
 /// `/search`: results for `q`, or the empty box.
-pub async fn search(State(app): State<AppState>, RawQuery(query): RawQuery) -> AppResult<Response> {
+pub async fn search(
+    State(app): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: axum::http::HeaderMap,
+) -> AppResult<Response> {
     let t = &app.t;
     let pairs = pairs(query.as_deref());
     let typed = value(&pairs, "q").unwrap_or_default();
@@ -243,53 +247,72 @@ pub async fn search(State(app): State<AppState>, RawQuery(query): RawQuery) -> A
             return Ok((StatusCode::BAD_REQUEST, Html(render(&view)?)).into_response());
         }
     };
-    let found = app.search.search(&q).await?;
-    head.title = format!(
-        "{} · {}",
-        t.fmt("search_title_for", &[("q", q.text.as_str().into())]),
-        t.get("site_name")
+    // Like the API: the page depends only on the query and the index, so it is cached per index generation.
+    let key = format!(
+        "page:search:{}:{}",
+        app.search.generation(),
+        crate::api::search::cache_key(&q)
     );
-    // Result pages are many and change with the data; the empty search page is the one to index.
-    head.canonical = format!("{}/search", app.base_url);
-    view.head = head;
-    view.searched = true;
-    view.count_text = t.fmt(
-        "search_count",
-        &[("count", found.total.into()), ("q", q.text.as_str().into())],
-    );
-    if found.partial {
-        view.notes.push(t.get("search_partial").into_owned());
-    }
-    if found.corrected {
-        view.notes.push(t.get("search_corrected").into_owned());
-    }
-    view.groups = facet_groups(t, &q, &found.facets);
-    view.rows = found
-        .hits
-        .into_iter()
-        .map(|h| ResultRow {
-            kind_label: kind_label(t, h.entry.kind, h.entry.us),
-            us: h.entry.us,
-            meta: meta(t, &h.entry),
-            title: h.entry.title,
-            url: h.entry.url,
-            snippet_html: h.snippet_html,
-        })
-        .collect();
-    let pages = found.total.div_ceil(u64::from(RESULTS_PER_PAGE)).max(1);
-    let last =
-        u32::try_from(pages.min(u64::from(disha_domain::search::MAX_RESULT_PAGE))).unwrap_or(1);
-    if q.page > 1 {
-        view.prev_href = Some(page_href(&q, q.page - 1));
-    }
-    if q.page < last {
-        view.next_href = Some(page_href(&q, q.page + 1));
-    }
-    if last > 1 {
-        view.page_text = t.fmt(
-            "search_page",
-            &[("page", q.page.into()), ("pages", last.into())],
-        );
-    }
-    Ok(Html(render(&view)?).into_response())
+    let app2 = app.clone();
+    crate::respond::cached(
+        &app,
+        &key,
+        &[],
+        crate::respond::Kind::Html,
+        &headers,
+        || async move {
+            let app = app2;
+            let t = &app.t;
+            let found = app.search.search(&q).await?;
+            head.title = format!(
+                "{} · {}",
+                t.fmt("search_title_for", &[("q", q.text.as_str().into())]),
+                t.get("site_name")
+            );
+            // Result pages are many and change with the data; the empty search page is the one to index.
+            head.canonical = format!("{}/search", app.base_url);
+            view.head = head;
+            view.searched = true;
+            view.count_text = t.fmt(
+                "search_count",
+                &[("count", found.total.into()), ("q", q.text.as_str().into())],
+            );
+            if found.partial {
+                view.notes.push(t.get("search_partial").into_owned());
+            }
+            if found.corrected {
+                view.notes.push(t.get("search_corrected").into_owned());
+            }
+            view.groups = facet_groups(t, &q, &found.facets);
+            view.rows = found
+                .hits
+                .into_iter()
+                .map(|h| ResultRow {
+                    kind_label: kind_label(t, h.entry.kind, h.entry.us),
+                    us: h.entry.us,
+                    meta: meta(t, &h.entry),
+                    title: h.entry.title,
+                    url: h.entry.url,
+                    snippet_html: h.snippet_html,
+                })
+                .collect();
+            let pages = found.total.div_ceil(u64::from(RESULTS_PER_PAGE)).max(1);
+            let last = u32::try_from(pages.min(u64::from(disha_domain::search::MAX_RESULT_PAGE)))
+                .unwrap_or(1);
+            if q.page > 1 {
+                view.prev_href = Some(page_href(&q, q.page - 1));
+            }
+            if q.page < last {
+                view.next_href = Some(page_href(&q, q.page + 1));
+            }
+            if last > 1 {
+                view.page_text = t.fmt(
+                    "search_page",
+                    &[("page", q.page.into()), ("pages", last.into())],
+                );
+            }
+            render(&view)
+        },
+    )
+    .await
 }
