@@ -380,8 +380,8 @@ pub async fn create_article(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let account = signed_in(&viewer)?;
-    let req: NewArticleRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a new article", &e))?;
+    let req: NewArticleRequest = super::object_body(&body, Some("article"))
+        .map_err(|e| RwError::bad_body("a new article", &e))?;
     let a = app
         .community
         .create_article(
@@ -453,8 +453,8 @@ pub async fn update_article(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let account = signed_in(&viewer)?;
-    let req: UpdateArticleRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("an article update", &e))?;
+    let req: UpdateArticleRequest = super::object_body(&body, Some("article"))
+        .map_err(|e| RwError::bad_body("an article update", &e))?;
     let a = app
         .community
         .update_article(
@@ -639,8 +639,8 @@ pub async fn add_article_comment(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let account = signed_in(&viewer)?;
-    let req: NewCommentRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a new comment", &e))?;
+    let req: NewCommentRequest = super::object_body(&body, Some("comment"))
+        .map_err(|e| RwError::bad_body("a new comment", &e))?;
     let c = app
         .community
         .comment(

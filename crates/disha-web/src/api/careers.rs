@@ -217,7 +217,7 @@ pub async fn report_mistake(
             "must be JSON, sent with Content-Type: application/json",
         ));
     }
-    let raw: RawMistakeReport = serde_json::from_slice(&body)
+    let raw: RawMistakeReport = super::object_body(&body, None)
         .map_err(|e| bad_body(&format!("is not a report object: {e}")))?;
     let id = app.feedback.report_mistake(&slug, &raw, &client.0).await?;
     let body = to_json(&ReportReceipt {

@@ -100,8 +100,8 @@ pub async fn add_career_comment(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let target = career_target(&slug)?;
-    let req: CareerCommentRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a new comment", &e))?;
+    let req: CareerCommentRequest = super::object_body(&body, Some("comment"))
+        .map_err(|e| RwError::bad_body("a new comment", &e))?;
     let c = req.comment;
     let text = c.body.unwrap_or_default();
     if let Some(account) = &viewer.account {
@@ -259,8 +259,8 @@ pub async fn moderate(
     let id: i64 = id
         .parse()
         .map_err(|_e| RwError::new(StatusCode::NOT_FOUND, "comment", "not found"))?;
-    let req: ModerationRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a moderation request", &e))?;
+    let req: ModerationRequest = super::object_body(&body, None)
+        .map_err(|e| RwError::bad_body("a moderation request", &e))?;
     let action = match req.action {
         ModerationAction::Approve => Moderation::Approve,
         ModerationAction::Spam => Moderation::Spam,

@@ -66,6 +66,28 @@ impl utoipa::Modify for TokenScheme {
     }
 }
 
+/// Reads a request body that must be a JSON object, and whose `wrapper` member, when given and present, must
+/// be an object too. `serde_json` would otherwise fill a struct from an array of its fields in order, which
+/// no schema allows and no client means.
+pub(crate) fn object_body<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    wrapper: Option<&str>,
+) -> Result<T, serde_json::Error> {
+    let value: serde_json::Value = serde_json::from_slice(body)?;
+    let not_object = |what: &str| {
+        <serde_json::Error as serde::de::Error>::custom(format!("{what} must be a JSON object"))
+    };
+    let Some(object) = value.as_object() else {
+        return Err(not_object("the body"));
+    };
+    if let Some(key) = wrapper
+        && object.get(key).is_some_and(|v| !v.is_object())
+    {
+        return Err(not_object(&format!("`{key}`")));
+    }
+    serde_json::from_value(value)
+}
+
 /// The API routes with their OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
     // Every route gets the default body limit from the outer router; these take long writing.
@@ -116,4 +138,34 @@ pub fn spec(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     body_limit::document(&mut spec);
     colleges::require_compared(&mut spec);
     spec
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Deserialize, Debug)]
+    struct Inner {
+        #[expect(dead_code, reason = "only read by serde")]
+        email: String,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Wrapped {
+        #[expect(dead_code, reason = "only read by serde")]
+        user: Inner,
+    }
+
+    #[test]
+    fn a_body_must_be_an_object_and_so_must_its_wrapper() {
+        assert!(
+            super::object_body::<Wrapped>(br#"{"user":{"email":"a@b.in"}}"#, Some("user")).is_ok()
+        );
+        for bad in [
+            &br#"[{"email":"a@b.in"}]"#[..],
+            br#"{"user":["a@b.in"]}"#,
+            b"\"x\"",
+        ] {
+            let e = super::object_body::<Wrapped>(bad, Some("user")).expect_err("refused");
+            assert!(e.to_string().contains("must be a JSON object"), "{e}");
+        }
+    }
 }

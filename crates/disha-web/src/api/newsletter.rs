@@ -52,7 +52,7 @@ pub async fn subscribe(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let req: NewSubscription =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a subscription", &e))?;
+        super::object_body(&body, None).map_err(|e| RwError::bad_body("a subscription", &e))?;
     app.newsletter
         .subscribe(&req.email, &req.interests, &client.0, |e, token| {
             confirm_mail(&app, e, token)
@@ -120,7 +120,7 @@ pub async fn send_issue(
 ) -> Result<Response, RwError> {
     let who = viewer.account.as_ref().ok_or_else(RwError::unauthorized)?;
     let req: NewIssue =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("an issue", &e))?;
+        super::object_body(&body, None).map_err(|e| RwError::bad_body("an issue", &e))?;
     let n = app
         .newsletter
         .send_issue(who, &req.subject, &req.body, req.interest.as_deref(), |r| {

@@ -229,8 +229,8 @@ pub async fn login(
     client: ClientAddr,
     body: Bytes,
 ) -> Result<Response, RwError> {
-    let req: LoginUserRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a login request", &e))?;
+    let req: LoginUserRequest = super::object_body(&body, Some("user"))
+        .map_err(|e| RwError::bad_body("a login request", &e))?;
     let signed = app
         .accounts
         .sign_in(&req.user.email, &req.user.password, &client.0)
@@ -299,7 +299,7 @@ pub async fn register(
     body: Bytes,
 ) -> Result<Response, RwError> {
     let req: NewUserRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a new user", &e))?;
+        super::object_body(&body, Some("user")).map_err(|e| RwError::bad_body("a new user", &e))?;
     let signed = crate::pages::register_account(
         &app,
         &req.user.email,
@@ -358,8 +358,8 @@ pub async fn update_user(
     let (Some(account), Some(token)) = (viewer.account, viewer.token) else {
         return Err(RwError::unauthorized());
     };
-    let req: UpdateUserRequest =
-        serde_json::from_slice(&body).map_err(|e| RwError::bad_body("a user update", &e))?;
+    let req: UpdateUserRequest = super::object_body(&body, Some("user"))
+        .map_err(|e| RwError::bad_body("a user update", &e))?;
     let u = req.user;
     let updated = app
         .accounts
