@@ -298,7 +298,16 @@ impl Built {
         let mut found = Found::default();
         let fields = [(f.title, TITLE), (f.alt, ALT), (f.body, BODY)];
         let words = q.words();
-        let mut query = self.query(
+        let limit = usize::try_from(per_page).unwrap_or(20).max(1);
+        let offset = usize::try_from(q.page.saturating_sub(1)).unwrap_or(0) * limit;
+        let run = |query: &BooleanQuery| {
+            let mut facets = FacetCollector::for_field("facets");
+            for dimension in ["/kind", "/stream", "/state", "/level"] {
+                facets.add_facet(dimension);
+            }
+            searcher.search(query, &(weighted_top(limit, offset), Count, facets))
+        };
+        let mut ran = match self.query(
             &searcher,
             &words,
             SEARCH_PREFIX_FROM,
@@ -306,14 +315,16 @@ impl Built {
             filters.clone(),
             &fields,
             &mut found.corrected,
-        )?;
-        if words.len() > 1
-            && query
-                .as_ref()
-                .is_none_or(|q| searcher.search(q, &Count).unwrap_or(0) == 0)
-        {
+        )? {
+            Some(query) => {
+                let results = run(&query)?;
+                Some((query, results))
+            }
+            None => None,
+        };
+        if words.len() > 1 && ran.as_ref().is_none_or(|(_, (_, total, _))| *total == 0) {
             // Nothing has every word: show what has some of them, and say so.
-            query = self.query(
+            if let Some(query) = self.query(
                 &searcher,
                 &words,
                 SEARCH_PREFIX_FROM,
@@ -321,20 +332,15 @@ impl Built {
                 filters,
                 &fields,
                 &mut found.corrected,
-            )?;
-            found.partial = query.is_some();
+            )? {
+                let results = run(&query)?;
+                found.partial = true;
+                ran = Some((query, results));
+            }
         }
-        let Some(query) = query else {
+        let Some((query, (top, total, counts))) = ran else {
             return Ok(found);
         };
-        let limit = usize::try_from(per_page).unwrap_or(20).max(1);
-        let offset = usize::try_from(q.page.saturating_sub(1)).unwrap_or(0) * limit;
-        let top = weighted_top(limit, offset);
-        let mut facets = FacetCollector::for_field("facets");
-        for dimension in ["/kind", "/stream", "/state", "/level"] {
-            facets.add_facet(dimension);
-        }
-        let (top, total, counts) = searcher.search(&query, &(top, Count, facets))?;
         found.total = u64::try_from(total).unwrap_or(u64::MAX);
         let count = |dimension: &str| -> Vec<(String, u64)> {
             let mut v: Vec<(String, u64)> = counts

@@ -62,12 +62,7 @@ pub struct UsOccupation {
     pub updated_at: time::OffsetDateTime,
 }
 
-fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
-    serde_json::to_string(value).map_err(|e| {
-        tracing::error!(error = %e, "could not encode a response");
-        AppError::Internal
-    })
-}
+use super::to_json;
 
 /// Strict parsing for apps: an empty parameter is an error rather than "any".
 fn parse(params: &ListParams) -> AppResult<CareerQuery> {

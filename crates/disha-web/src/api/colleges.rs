@@ -333,12 +333,7 @@ pub struct CollegeComparison {
     pub colleges: Vec<CollegeJson>,
 }
 
-fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
-    serde_json::to_string(value).map_err(|e| {
-        tracing::error!(error = %e, "could not encode a response");
-        AppError::Internal
-    })
-}
+use super::to_json;
 
 /// List colleges
 ///

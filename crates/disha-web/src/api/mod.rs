@@ -66,6 +66,14 @@ impl utoipa::Modify for TokenScheme {
     }
 }
 
+/// A response body as JSON; a value that cannot be encoded is a bug, logged and answered with a 500.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> crate::error::AppResult<String> {
+    serde_json::to_string(value).map_err(|e| {
+        tracing::error!(error = %e, "could not encode a response");
+        crate::error::AppError::Internal
+    })
+}
+
 /// Reads a request body that must be a JSON object, and whose `wrapper` member, when given and present, must
 /// be an object too. `serde_json` would otherwise fill a struct from an array of its fields in order, which
 /// no schema allows and no client means.

@@ -179,12 +179,7 @@ pub(crate) fn result(h: disha_core::search::Hit) -> SearchResult {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
-    serde_json::to_string(value).map_err(|e| {
-        tracing::error!(error = %e, "could not encode a response");
-        AppError::Internal
-    })
-}
+use super::to_json;
 
 /// Search careers, courses, colleges and articles
 ///
