@@ -62,6 +62,53 @@ impl ContentVersions {
     }
 }
 
+/// A value built from the store and kept while one scope's version stays where it was when the value was
+/// read; the caller that finds it stale rebuilds it while the others wait for that one build.
+pub(crate) struct Memo<T> {
+    current: RwLock<Option<(i64, Arc<T>)>>,
+    rebuild: tokio::sync::Mutex<()>,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Self {
+            current: RwLock::new(None),
+            rebuild: tokio::sync::Mutex::new(()),
+        }
+    }
+}
+
+impl<T> Memo<T> {
+    fn at(&self, version: i64) -> Option<Arc<T>> {
+        self.current.read().ok().and_then(|c| {
+            c.as_ref()
+                .filter(|(v, _)| *v == version)
+                .map(|(_, t)| Arc::clone(t))
+        })
+    }
+
+    /// The value for `version`, built by `build` when the kept one is older. It is filed under the version
+    /// read before the store: a write landing meanwhile moves the version on, and the next caller builds
+    /// again.
+    pub(crate) async fn get<E, F>(&self, version: i64, build: F) -> Result<Arc<T>, E>
+    where
+        F: AsyncFnOnce() -> Result<T, E>,
+    {
+        if let Some(t) = self.at(version) {
+            return Ok(t);
+        }
+        let _one_builder = self.rebuild.lock().await;
+        if let Some(t) = self.at(version) {
+            return Ok(t);
+        }
+        let t = Arc::new(build().await?);
+        if let Ok(mut c) = self.current.write() {
+            *c = Some((version, Arc::clone(&t)));
+        }
+        Ok(t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ContentVersions;

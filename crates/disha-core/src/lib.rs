@@ -23,7 +23,9 @@ pub mod wages;
 
 pub use accounts::{Accounts, RawAccountChanges, SignedIn};
 pub use catalog::{CatalogError, CatalogFile, parse_catalog, parse_synonyms};
-pub use colleges::{CollegePage, Colleges, RawCollegeQuery};
+pub use colleges::{
+    College, CollegeFilter, CollegePage, CollegeSort, CollegeSummary, Colleges, RawCollegeQuery,
+};
 pub use community::{ArticleQuery, Community, GuestComment, GuestOutcome, RawArticle, ReaderList};
 pub use error::CoreError;
 pub use feedback::Feedback;

@@ -6,7 +6,7 @@ use disha_domain::{
     Paged, Slug, StreamCount,
 };
 use disha_store::{PutOutcome, Store, scopes};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Editor's picks for the home page, one per popular stream. Slugs that are missing or in draft are
@@ -42,23 +42,16 @@ pub struct HomeData {
     pub total: u64,
 }
 
-/// The published careers in memory, with the careers-scope version they were read at.
-#[derive(Default)]
-struct Snapshot {
-    current: RwLock<Option<(i64, Arc<CareerListing>)>>,
-    /// Held while reloading, so that after an edit one request reads the summaries and the others wait.
-    reload: tokio::sync::Mutex<()>,
-}
-
 /// Career library use cases.
 #[derive(Clone)]
 pub struct Library {
     pub(crate) store: Arc<dyn Store>,
     versions: Arc<ContentVersions>,
-    listing: Arc<Snapshot>,
+    /// The published careers in memory.
+    listing: Arc<crate::freshness::Memo<CareerListing>>,
     synonyms: Arc<disha_domain::Synonyms>,
     courses: Arc<disha_domain::CourseMap>,
-    pub(crate) occupation_index: Arc<crate::occupations::IndexSlot>,
+    pub(crate) occupation_index: Arc<crate::freshness::Memo<crate::occupations::OccupationIndex>>,
     pub(crate) catalog_institutes: Arc<Vec<disha_domain::CatalogInstitute>>,
 }
 
@@ -138,30 +131,13 @@ impl Library {
     /// Every published career's summary, read from the store once per careers-scope version.
     pub(crate) async fn listing(&self) -> Result<Arc<CareerListing>, CoreError> {
         let version = self.versions.current(scopes::CAREERS);
-        let fresh = |snap: &Snapshot| {
-            snap.current.read().ok().and_then(|c| {
-                c.as_ref()
-                    .filter(|(v, _)| *v == version)
-                    .map(|(_, l)| Arc::clone(l))
+        self.listing
+            .get(version, async || {
+                let mut summaries = self.store.published_summaries().await?;
+                summaries.extend(self.occupation_summaries().await?);
+                Ok(CareerListing::new(summaries).with_synonyms(Arc::clone(&self.synonyms)))
             })
-        };
-        if let Some(l) = fresh(&self.listing) {
-            return Ok(l);
-        }
-        let _one_reader = self.listing.reload.lock().await;
-        if let Some(l) = fresh(&self.listing) {
-            return Ok(l);
-        }
-        // Filed under the version read before the store: a write landing meanwhile moves the version on,
-        // and the next request reads again.
-        let mut summaries = self.store.published_summaries().await?;
-        summaries.extend(self.occupation_summaries().await?);
-        let listing =
-            Arc::new(CareerListing::new(summaries).with_synonyms(Arc::clone(&self.synonyms)));
-        if let Ok(mut c) = self.listing.current.write() {
-            *c = Some((version, Arc::clone(&listing)));
-        }
-        Ok(listing)
+            .await
     }
 
     /// The version of a freshness scope (`disha_store::scopes`) that cached output built from it must match.

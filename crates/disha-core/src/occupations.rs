@@ -264,44 +264,34 @@ pub(crate) struct OccupationIndex {
     curated: std::collections::HashMap<String, Vec<Slug>>,
 }
 
-/// The index with the careers-scope version it was built at.
-pub(crate) type IndexSlot = std::sync::RwLock<Option<(i64, std::sync::Arc<OccupationIndex>)>>;
-
 impl Library {
     /// The code-to-page index, built once per careers-scope version.
     async fn occupation_index(&self) -> Result<std::sync::Arc<OccupationIndex>, CoreError> {
         let version = self.content_version(disha_store::scopes::CAREERS);
-        if let Some(i) = self.occupation_index.read().ok().and_then(|c| {
-            c.as_ref()
-                .filter(|(v, _)| *v == version)
-                .map(|(_, i)| std::sync::Arc::clone(i))
-        }) {
-            return Ok(i);
-        }
-        let mut index = OccupationIndex::default();
-        for r in self.store.data_summaries(Dataset::Onet).await? {
-            if let Some(slug) = r.slug {
-                index.slugs.insert(r.key, slug);
-            }
-        }
-        let listing = self.listing().await?;
-        for s in listing.all() {
-            if s.source != CareerSource::Curated {
-                continue;
-            }
-            if let Some(c) = self.store.published_career(&s.slug).await? {
-                let i = &c.profile.interests;
-                let code = i
-                    .occupation_code
-                    .clone()
-                    .unwrap_or_else(|| i.onet_code.clone());
-                index.curated.entry(code).or_default().push(s.slug);
-            }
-        }
-        let index = std::sync::Arc::new(index);
-        if let Ok(mut slot) = self.occupation_index.write() {
-            *slot = Some((version, std::sync::Arc::clone(&index)));
-        }
-        Ok(index)
+        self.occupation_index
+            .get(version, async || {
+                let mut index = OccupationIndex::default();
+                for r in self.store.data_summaries(Dataset::Onet).await? {
+                    if let Some(slug) = r.slug {
+                        index.slugs.insert(r.key, slug);
+                    }
+                }
+                let listing = self.listing().await?;
+                for s in listing.all() {
+                    if s.source != CareerSource::Curated {
+                        continue;
+                    }
+                    if let Some(c) = self.store.published_career(&s.slug).await? {
+                        let i = &c.profile.interests;
+                        let code = i
+                            .occupation_code
+                            .clone()
+                            .unwrap_or_else(|| i.onet_code.clone());
+                        index.curated.entry(code).or_default().push(s.slug);
+                    }
+                }
+                Ok(index)
+            })
+            .await
     }
 }

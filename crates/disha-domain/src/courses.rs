@@ -1,7 +1,7 @@
 //! The courses that lead to careers, and the names AICTE's list gives each course, kept as data in
 //! `catalog/courses.toml`: a career links to its courses, and a course to the institutions that offer it.
 
-use crate::{ProgrammeLevel, Slug};
+use crate::{InstitutionKind, ProgrammeLevel, Slug};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -20,6 +20,34 @@ pub struct CourseLink {
     pub careers: Vec<Slug>,
     /// The names AICTE's list gives it, as spelled there.
     pub aicte_courses: Vec<String>,
+    /// Which curated institutes teach it, by the names of their programmes.
+    pub institutes: Option<InstituteRule>,
+}
+
+/// The curated institutes that teach a course: those listing one of `programmes` (alone, or followed by a
+/// bracket: "B.Des (Industrial Design)" is a "B.Des"), and, when `kinds` is not empty, only of those kinds.
+/// The catalog names degrees, not branches, so a branch (computer science) is matched only in families that
+/// all teach it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstituteRule {
+    /// Degree names as the catalog spells them.
+    pub programmes: Vec<String>,
+    /// Kinds of institute, or empty for any.
+    pub kinds: Vec<InstitutionKind>,
+}
+
+impl InstituteRule {
+    /// Whether an institute of `kind` running `programmes` teaches the course.
+    #[must_use]
+    pub fn matches(&self, kind: InstitutionKind, programmes: &[String]) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && programmes.iter().any(|p| {
+                self.programmes.iter().any(|want| {
+                    p.strip_prefix(want.as_str())
+                        .is_some_and(|tail| tail.is_empty() || tail.starts_with(" ("))
+                })
+            })
+    }
 }
 
 /// Every curated course.
@@ -45,6 +73,16 @@ struct RawCourse {
     aicte_level: String,
     aicte_programme: String,
     aicte_courses: Vec<String>,
+    #[serde(default)]
+    institutes: Option<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    programmes: Vec<String>,
+    #[serde(default)]
+    kinds: Vec<String>,
 }
 
 impl CourseMap {
@@ -96,6 +134,25 @@ impl CourseMap {
                     problems.push(format!("{at}: no career {career:?}"));
                 }
             }
+            let institutes = c.institutes.map(|r| {
+                if r.programmes.is_empty() {
+                    problems.push(format!("{at}: institutes need at least one programme"));
+                }
+                InstituteRule {
+                    programmes: r.programmes,
+                    kinds: r
+                        .kinds
+                        .iter()
+                        .filter_map(|k| {
+                            k.parse()
+                                .map_err(|_unknown| {
+                                    problems.push(format!("{at}: no kind of institute {k:?}"));
+                                })
+                                .ok()
+                        })
+                        .collect(),
+                }
+            });
             if let (Ok(slug), Ok(level)) = (slug, level) {
                 courses.push(CourseLink {
                     slug,
@@ -104,6 +161,7 @@ impl CourseMap {
                     years: c.years,
                     careers: links,
                     aicte_courses: c.aicte_courses,
+                    institutes,
                 });
             }
         }
@@ -163,5 +221,36 @@ aicte_courses = ["COMPUTER SCIENCE AND ENGINEERING"]
             .replace("\"ug\"", "\"phd\"");
         let err = CourseMap::parse(&bad, &careers).expect_err("invalid");
         assert!(err.contains("astronaut") && err.contains("phd"), "{err}");
+        let ruled = format!(
+            "{good}institutes = {{ programmes = [\"B.Tech\"], kinds = [\"iit\", \"nit\"] }}\n"
+        );
+        let rule = CourseMap::parse(&ruled, &careers)
+            .expect("valid")
+            .get("btech-computer-science")
+            .and_then(|c| c.institutes.clone())
+            .expect("rule");
+        let names = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(rule.matches(InstitutionKind::Iit, &names(&["B.Tech", "PhD"])));
+        assert!(!rule.matches(InstitutionKind::CentralUniversity, &names(&["B.Tech"])));
+        assert!(!rule.matches(InstitutionKind::Nit, &names(&["B.Tech Dairy Technology"])));
+        let bad_kind = ruled.replace("\"nit\"", "\"polytechnic\"");
+        assert!(
+            CourseMap::parse(&bad_kind, &careers)
+                .expect_err("invalid")
+                .contains("polytechnic")
+        );
+    }
+
+    #[test]
+    fn a_degree_matches_with_its_bracketed_branch_but_not_as_part_of_another() {
+        let rule = InstituteRule {
+            programmes: vec!["B.Des".into(), "BBA".into()],
+            kinds: Vec::new(),
+        };
+        let one = |p: &str| rule.matches(InstitutionKind::Nid, &[p.to_owned()]);
+        assert!(one("B.Des (Industrial Design)"));
+        assert!(one("BBA"));
+        assert!(!one("BBA LLB (Hons)"));
+        assert!(!one("B.Design"));
     }
 }

@@ -2,7 +2,9 @@
 //! checked against the rules in `catalog/institutes/README.md`, and matched to the colleges career profiles
 //! name.
 
-use crate::{CheckedOn, FieldErrors, InstitutionKind, Problem, STATES, Slug, SourceUrl};
+use crate::{
+    CheckedOn, FieldErrors, InstitutionKind, Problem, ProgrammeLevel, STATES, Slug, SourceUrl,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -292,9 +294,81 @@ pub fn find_institute<'a>(
     }
 }
 
+/// The level of a programme as the catalog names it ("B.Tech", "MBA", "BA LLB (Hons)", "PhD"), when the
+/// name makes it plain; an exam stage or a training course ("CA Final", "IPS basic course") has none.
+#[must_use]
+pub fn programme_level(name: &str) -> Option<ProgrammeLevel> {
+    use ProgrammeLevel::{Diploma, Fellowship, Integrated, Pg, PgDiploma, Ug};
+    let lower = name.to_lowercase();
+    // Dots and brackets go, hyphens stay: "B.Sc-M.Sc" is one word, "bsc-msc".
+    let plain: String = lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '/')
+        .collect();
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let first = words.first().copied()?.replace('/', "");
+    let rest = words.get(1).copied().unwrap_or_default();
+    if lower.contains("integrated") || lower.contains("dual degree") || first.starts_with("bs-ms") {
+        return Some(Integrated);
+    }
+    if first.starts_with('b') && first.contains("-m") {
+        return Some(Integrated);
+    }
+    if words.contains(&"llb") && first != "llb" {
+        return Some(Integrated);
+    }
+    Some(match first.as_str() {
+        "phd" | "fellow" => Fellowship,
+        "executive" if rest.starts_with("pgd") => PgDiploma,
+        "executive" if rest == "mba" => Pg,
+        f if f.starts_with("pgd") || f == "pg" && rest == "diploma" => PgDiploma,
+        f if f.starts_with("diploma") || f == "dpharm" => Diploma,
+        "mbbs" | "bds" | "bums" | "bams" | "bhms" => Ug,
+        "acharya" | "master" | "masters" | "llm" | "dm" | "dmmch" => Pg,
+        "llb" | "bachelor" | "bachelors" => Ug,
+        f if f.starts_with('m') => Pg,
+        f if f.starts_with('b') => Ug,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalog_programme_name_gives_its_level_when_plain() {
+        use ProgrammeLevel::{Diploma, Fellowship, Integrated, Pg, PgDiploma, Ug};
+        for (name, level) in [
+            ("B.Tech", Some(Ug)),
+            ("B.Des (Industrial Design)", Some(Ug)),
+            ("MBBS", Some(Ug)),
+            ("LLB (3 years)", Some(Ug)),
+            ("BA LLB (Hons)", Some(Integrated)),
+            ("BA (Policy Science) LLB (Hons)", Some(Integrated)),
+            ("Dual Degree (B.Tech + M.Tech)", Some(Integrated)),
+            ("BS-MS (Dual Degree)", Some(Integrated)),
+            ("B.Sc-M.Sc Forensic Science", Some(Integrated)),
+            ("Integrated Programme in Management (IPM)", Some(Integrated)),
+            ("M.Tech", Some(Pg)),
+            ("MD/MS", Some(Pg)),
+            ("DM/MCh", Some(Pg)),
+            ("Executive MBA (EPGP)", Some(Pg)),
+            ("Executive PGDM", Some(PgDiploma)),
+            ("PGDBA (Business Analytics)", Some(PgDiploma)),
+            ("Diploma in Sports Coaching", Some(Diploma)),
+            ("D.Pharm", Some(Diploma)),
+            ("PhD", Some(Fellowship)),
+            (
+                "Fellow Programme in Management (doctoral)",
+                Some(Fellowship),
+            ),
+            ("CA Final", None),
+            ("Class 8 to 10 (CBSE)", None),
+        ] {
+            assert_eq!(programme_level(name), level, "{name}");
+        }
+    }
 
     const IIT: &str = r#"
 slug = "iit-bombay"

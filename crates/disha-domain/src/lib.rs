@@ -33,10 +33,10 @@ pub use community::{
     parse_comment_body, parse_guest_comment, parse_tags, title_slug,
 };
 pub use compare::{CompareRequest, MAX_COMPARED};
-pub use courses::{CourseLink, CourseMap};
+pub use courses::{CourseLink, CourseMap, InstituteRule};
 pub use errors::{FieldCode, FieldError, FieldErrors, Problem};
 pub use institutes::{
-    CatalogInstitute, InstituteDetails, InstituteSource, SeatNote, parse_institute,
+    CatalogInstitute, InstituteDetails, InstituteSource, SeatNote, parse_institute, programme_level,
 };
 pub use institution::{
     Institution, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel, STATES, name_slug,

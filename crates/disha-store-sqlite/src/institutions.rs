@@ -6,8 +6,7 @@ use disha_store::decode::{
     self, INSTITUTION_COLUMNS, InstitutionColumns, ProgrammeColumns, course_key, name_key,
 };
 use disha_store::{
-    ImportCounts, InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionStore,
-    InstitutionSummary, StoreError, scopes,
+    ImportCounts, IndexedInstitution, InstitutionRecord, InstitutionStore, StoreError, scopes,
 };
 use sqlx::SqliteConnection;
 use std::collections::{HashMap, HashSet};
@@ -44,57 +43,38 @@ async fn write_programmes(
     Ok(())
 }
 
-/// The `WHERE` clause of a list and its parameters in order. Only the filters given are in it, so the
-/// planner can use the index each one needs (a `? IS NULL OR …` clause would make it scan every row).
-fn list_filter(f: &InstitutionFilter) -> (String, Vec<String>) {
-    let mut conds: Vec<&str> = Vec::new();
-    let mut params = Vec::new();
-    if let Some(s) = f.state {
-        conds.push("i.state = ?");
-        params.push(s.to_owned());
-    }
-    if let Some(d) = &f.district {
-        conds.push("i.district_key = ?");
-        params.push(name_key(d));
-    }
-    if let Some(k) = f.kind {
-        conds.push("i.kind = ?");
-        params.push(<&'static str>::from(k).to_owned());
-    }
-    if !f.courses.is_empty() {
-        let keys: Vec<String> = f.courses.iter().map(|c| course_key(c)).collect();
-        params.push(serde_json::to_string(&keys).unwrap_or_else(|_unknown| "[]".to_owned()));
-        if let Some(l) = f.level {
-            conds.push(
-                "i.id IN (SELECT p.institution_id FROM institution_programmes p
-                          WHERE p.course_key IN (SELECT value FROM json_each(?)) AND p.level = ?)",
-            );
-            params.push(<&'static str>::from(l).to_owned());
-        } else {
-            conds.push(
-                "i.id IN (SELECT p.institution_id FROM institution_programmes p
-                          WHERE p.course_key IN (SELECT value FROM json_each(?)))",
-            );
-        }
-    } else if let Some(l) = f.level {
-        conds.push(
-            "i.id IN (SELECT p.institution_id FROM institution_programmes p WHERE p.level = ?)",
-        );
-        params.push(<&'static str>::from(l).to_owned());
-    }
-    if f.women_only {
-        conds.push("i.women_only = 1");
-    }
-    if let Some(t) = &f.text {
-        conds.push("instr(i.name_key, ?) > 0");
-        params.push(name_key(t));
-    }
-    let clause = if conds.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conds.join(" AND "))
-    };
-    (clause, params)
+/// Stores a new institution under `slug`, with its programmes.
+async fn insert(
+    c: &mut SqliteConnection,
+    slug: &str,
+    r: &InstitutionRecord,
+) -> Result<(), StoreError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO institutions (slug, source, source_id, name, name_key, kind, address, district,
+                                   district_key, state, university, women_only, minority,
+                                   programme_count, intake, digest)
+         VALUES (?, 'aicte', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id",
+    )
+    .bind(slug)
+    .bind(&r.source_id)
+    .bind(&r.name)
+    .bind(name_key(&r.name))
+    .bind(<&'static str>::from(r.kind))
+    .bind(&r.address)
+    .bind(&r.district)
+    .bind(name_key(&r.district))
+    .bind(r.state)
+    .bind(&r.university)
+    .bind(r.women_only)
+    .bind(r.minority)
+    .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
+    .bind(r.intake())
+    .bind(&r.digest)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    write_programmes(c, id, r).await
 }
 
 #[async_trait]
@@ -124,36 +104,15 @@ impl InstitutionStore for SqliteStore {
                 .await
                 .map_err(db)?;
         }
+        // A changed institution is stored afresh under the slug it had: its programmes are replaced anyway.
         for (id, r) in &plan.update {
-            sqlx::query(
-                "UPDATE institutions SET name = ?, name_key = ?, kind = ?, address = ?, district = ?,
-                        district_key = ?, state = ?, university = ?, women_only = ?, minority = ?,
-                        programme_count = ?, intake = ?, digest = ?
-                 WHERE id = ?",
-            )
-            .bind(&r.name)
-            .bind(name_key(&r.name))
-            .bind(<&'static str>::from(r.kind))
-            .bind(&r.address)
-            .bind(&r.district)
-            .bind(name_key(&r.district))
-            .bind(r.state)
-            .bind(&r.university)
-            .bind(r.women_only)
-            .bind(r.minority)
-            .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-            .bind(r.intake())
-            .bind(&r.digest)
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-            sqlx::query("DELETE FROM institution_programmes WHERE institution_id = ?")
-                .bind(id)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
-            write_programmes(&mut tx, *id, r).await?;
+            let slug: String =
+                sqlx::query_scalar("DELETE FROM institutions WHERE id = ? RETURNING slug")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            insert(&mut tx, &slug, r).await?;
         }
         if !plan.insert.is_empty() {
             let mut taken: HashSet<String> = sqlx::query_scalar("SELECT slug FROM institutions")
@@ -164,32 +123,7 @@ impl InstitutionStore for SqliteStore {
                 .collect();
             for r in &plan.insert {
                 let slug = decode::free_slug(&mut taken, &r.slug);
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO institutions (slug, source, source_id, name, name_key, kind, address,
-                                               district, district_key, state, university, women_only,
-                                               minority, programme_count, intake, digest)
-                     VALUES (?, 'aicte', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                     RETURNING id",
-                )
-                .bind(&slug)
-                .bind(&r.source_id)
-                .bind(&r.name)
-                .bind(name_key(&r.name))
-                .bind(<&'static str>::from(r.kind))
-                .bind(&r.address)
-                .bind(&r.district)
-                .bind(name_key(&r.district))
-                .bind(r.state)
-                .bind(&r.university)
-                .bind(r.women_only)
-                .bind(r.minority)
-                .bind(i64::try_from(r.programmes.len()).unwrap_or(i64::MAX))
-                .bind(r.intake())
-                .bind(&r.digest)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
-                write_programmes(&mut tx, id, r).await?;
+                insert(&mut tx, &slug, r).await?;
             }
         }
         crate::rows::bump(&mut tx, scopes::COLLEGES).await?;
@@ -197,45 +131,21 @@ impl InstitutionStore for SqliteStore {
         Ok(plan.counts)
     }
 
-    async fn list_institutions(
-        &self,
-        f: &InstitutionFilter,
-    ) -> Result<(Vec<InstitutionSummary>, u64), StoreError> {
-        let (clause, params) = list_filter(f);
-        let order = match f.sort {
-            InstitutionSort::Name => "i.name_key, i.id",
-            InstitutionSort::Intake => "i.intake DESC, i.name_key, i.id",
-        };
+    async fn institution_index(&self) -> Result<Vec<IndexedInstitution>, StoreError> {
         let mut conn = self.reader.acquire().await.map_err(db)?;
-        let mut count = sqlx::query_scalar::<_, i64>(sql(format!(
-            "SELECT count(*) FROM institutions i{clause}"
-        )));
-        for p in &params {
-            count = count.bind(p.clone());
-        }
-        let total = count.fetch_one(&mut *conn).await.map_err(db)?;
-        let columns = INSTITUTION_COLUMNS
-            .split(", ")
-            .map(|c| format!("i.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut page = sqlx::query_as::<_, InstitutionColumns>(sql(format!(
-            "SELECT {columns} FROM institutions i{clause} ORDER BY {order} LIMIT ? OFFSET ?"
-        )));
-        for p in &params {
-            page = page.bind(p.clone());
-        }
-        let rows = page
-            .bind(i64::from(f.limit))
-            .bind(i64::try_from(f.offset).unwrap_or(i64::MAX))
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(db)?;
-        let items = rows
-            .into_iter()
-            .map(InstitutionColumns::summary)
-            .collect::<Result<_, _>>()?;
-        Ok((items, decode::count(total)))
+        let rows: Vec<InstitutionColumns> = sqlx::query_as(sql(format!(
+            "SELECT {INSTITUTION_COLUMNS} FROM institutions"
+        )))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        let offers: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT DISTINCT institution_id, level, course_key FROM institution_programmes",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+        decode::institution_index(rows, offers)
     }
 
     async fn institution(&self, slug: &Slug) -> Result<Option<Institution>, StoreError> {
@@ -263,16 +173,5 @@ impl InstitutionStore for SqliteStore {
             .map(ProgrammeColumns::decode)
             .collect::<Result<_, _>>()?;
         row.decode(programmes).map(Some)
-    }
-
-    async fn districts(&self, state: &'static str) -> Result<Vec<String>, StoreError> {
-        sqlx::query_scalar(
-            "SELECT min(district) FROM institutions WHERE state = ? AND district_key <> ''
-             GROUP BY district_key ORDER BY district_key",
-        )
-        .bind(state)
-        .fetch_all(&self.reader)
-        .await
-        .map_err(db)
     }
 }

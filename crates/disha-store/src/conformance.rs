@@ -50,7 +50,7 @@ macro_rules! conformance_suite {
             guest_comments_wait_for_an_editor_and_replies_stay_one_level_deep,
             only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address,
             an_import_inserts_updates_and_removes_and_a_second_run_changes_nothing,
-            the_college_list_filters_by_place_kind_level_course_women_and_name,
+            the_finder_index_holds_every_institution_with_each_course_it_offers_once,
             a_data_set_import_is_exact_keeps_slugs_and_a_second_run_changes_nothing
         );
     };

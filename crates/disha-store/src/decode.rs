@@ -581,6 +581,37 @@ impl InstitutionColumns {
     }
 }
 
+/// The finder's index from every institution's columns and every `(institution id, level, course key)`
+/// row of its programmes.
+///
+/// # Errors
+/// `Corrupt` when a column no longer parses.
+pub fn institution_index(
+    rows: Vec<InstitutionColumns>,
+    offers: Vec<(i64, String, String)>,
+) -> Result<Vec<crate::IndexedInstitution>, StoreError> {
+    let mut by_id: std::collections::HashMap<i64, Vec<(disha_domain::ProgrammeLevel, String)>> =
+        std::collections::HashMap::new();
+    for (id, level, key) in offers {
+        let level = level
+            .parse()
+            .map_err(|_unknown| corrupt("programme level", &level))?;
+        let list = by_id.entry(id).or_default();
+        if !list.iter().any(|(l, k)| *l == level && *k == key) {
+            list.push((level, key));
+        }
+    }
+    rows.into_iter()
+        .map(|r| {
+            let offers = by_id.remove(&r.id).unwrap_or_default();
+            Ok(crate::IndexedInstitution {
+                summary: r.summary()?,
+                offers,
+            })
+        })
+        .collect()
+}
+
 /// A stored programme's columns.
 #[derive(Debug)]
 #[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]

@@ -60,43 +60,7 @@ pub struct ImportCounts {
     pub removed: u64,
 }
 
-/// How a list of institutions is sorted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr)]
-#[strum(serialize_all = "kebab-case")]
-pub enum InstitutionSort {
-    /// By name, A to Z.
-    #[default]
-    Name,
-    /// Most seats a year first.
-    Intake,
-}
-
-/// Which institutions a list shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct InstitutionFilter {
-    /// Only in this state.
-    pub state: Option<&'static str>,
-    /// Only in this district (compared without case).
-    pub district: Option<String>,
-    /// Only of this kind.
-    pub kind: Option<InstitutionKind>,
-    /// Only running a programme at this level.
-    pub level: Option<ProgrammeLevel>,
-    /// Only running a programme whose course is one of these names (as the source spells them).
-    pub courses: Vec<String>,
-    /// Only women's institutions.
-    pub women_only: bool,
-    /// Only those whose name contains this (compared without case).
-    pub text: Option<String>,
-    /// Order.
-    pub sort: InstitutionSort,
-    /// Page size.
-    pub limit: u32,
-    /// Institutions to skip.
-    pub offset: u64,
-}
-
-/// A line of a list.
+/// An institution's line in a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstitutionSummary {
     /// Its address on the site.
@@ -117,6 +81,16 @@ pub struct InstitutionSummary {
     pub intake: u64,
 }
 
+/// An institution as the college finder keeps it in memory: its line in a list, and each programme's level
+/// and course key (`decode::course_key`), once per pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedInstitution {
+    /// Its line in a list.
+    pub summary: InstitutionSummary,
+    /// What it offers: level and course key.
+    pub offers: Vec<(ProgrammeLevel, String)>,
+}
+
 /// The institutions store.
 #[async_trait]
 pub trait InstitutionStore: Send + Sync {
@@ -126,15 +100,10 @@ pub trait InstitutionStore: Send + Sync {
     async fn import_aicte(&self, records: &[InstitutionRecord])
     -> Result<ImportCounts, StoreError>;
 
-    /// A page of institutions and how many match.
-    async fn list_institutions(
-        &self,
-        f: &InstitutionFilter,
-    ) -> Result<(Vec<InstitutionSummary>, u64), StoreError>;
+    /// Every stored institution with what it offers, in no set order: what the college finder keeps in
+    /// memory and filters there.
+    async fn institution_index(&self) -> Result<Vec<IndexedInstitution>, StoreError>;
 
     /// One institution with its programmes.
     async fn institution(&self, slug: &Slug) -> Result<Option<Institution>, StoreError>;
-
-    /// The districts of a state that have institutions, A to Z.
-    async fn districts(&self, state: &'static str) -> Result<Vec<String>, StoreError>;
 }

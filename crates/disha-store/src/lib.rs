@@ -28,8 +28,7 @@ pub use community::{
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
 pub use institutions::{
-    ImportCounts, InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionStore,
-    InstitutionSummary,
+    ImportCounts, IndexedInstitution, InstitutionRecord, InstitutionStore, InstitutionSummary,
 };
 pub use newsletter::{IssueRecord, NewsletterStore, Reader, Subscription};
 pub use open_data::{DataRecord, Dataset, OpenDataStore, StoredRecord};

@@ -501,8 +501,8 @@ newsletter_sent = Queued for { $count ->
 ## The college finder
 nav_colleges = Colleges
 colleges_title = Find a college
-colleges_description = Search AICTE-approved colleges across India by state, district, course and level, see the seats each programme has, and compare up to four side by side.
-colleges_intro = Every AICTE-approved college and polytechnic, with the seats in each course. Pick a course or a state.
+colleges_description = Search colleges across India, from AICTE-approved colleges to IITs, NITs, AIIMS and NLUs, by state, district, course and level; see the seats each programme has, and compare up to four side by side.
+colleges_intro = Every AICTE-approved college and polytechnic, with the seats in each course, and the IITs, NITs, AIIMS, NLUs and other institutes AICTE does not approve. Pick a course or a state.
 colleges_filter_heading = Filter colleges
 colleges_filter_q = Name of the college
 colleges_filter_course = Course
@@ -524,18 +524,22 @@ colleges_count = { $total ->
    *[other] { $total } colleges
 } · page { $page } of { $pages }
 colleges_none = No college matches these filters. Try fewer filters, or another state.
-colleges_course_note = Colleges that teach { $course }, by the names AICTE's list gives the course.
+colleges_course_note = Colleges that teach { $course }: by the names AICTE's list gives the course, and the institutes in Disha's checked list that teach it.
 colleges_row_facts = { $programmes ->
     [one] 1 programme
    *[other] { $programmes } programmes
 }, { $seats } seats a year
+colleges_row_curated = { $programmes ->
+    [one] 1 main programme
+   *[other] { $programmes } main programmes
+}, facts checked by Disha
 colleges_compare_hint = Tick up to four colleges, then compare them side by side.
 colleges_compare_this = Compare
 colleges_compare_button = Compare the ticked colleges
 colleges_compare_heading = Colleges side by side
 colleges_compare_description = Colleges side by side: who runs them, where they are, their university, seats and courses.
 colleges_compare_more = To add another college, open the list of colleges, tick up to four and compare again.
-colleges_source = Data: AICTE's list of approved institutions, as published on AICTE's website and compiled by Anbuselvan Annamalai's indian-colleges-data (MIT licence), read in 2025. Seats are the approved intake; AICTE's list gives no fees.
+colleges_source = Data: AICTE's list of approved institutions, as published on AICTE's website and compiled by Anbuselvan Annamalai's indian-colleges-data (MIT licence), read in 2025. Seats are the approved intake; AICTE's list gives no fees. Institutes AICTE does not approve come from Disha's own list, checked against each institute's official website.
 college_description = { $name }, { $place }: its AICTE-approved programmes and the seats in each.
 college_type = Run by
 college_place = Place
@@ -551,6 +555,7 @@ college_course = Course
 college_field = Field
 college_shift = Shift
 college_seats = Seats
+college_seats_not_listed = Not in AICTE's list
 college_yes = Yes
 college_no = No
 college_compare_link = Compare this college with others

@@ -13,7 +13,7 @@ pub use query::{Facets, Found, Hit};
 
 use crate::{CoreError, Library};
 use disha_domain::{CareerSource, SearchKind, SearchQuery, search::RESULTS_PER_PAGE};
-use disha_store::{ArticleFilter, ArticleScope, InstitutionFilter, Store, StoreError, scopes};
+use disha_store::{ArticleFilter, ArticleScope, Store, StoreError, scopes};
 use index::{Built, Source};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -283,11 +283,17 @@ impl Search {
                 },
             });
         }
-        let filter = InstitutionFilter {
-            limit: u32::MAX,
-            ..InstitutionFilter::default()
-        };
-        let (colleges, _) = self.store.list_institutions(&filter).await?;
+        let institutes = self.library.institutes().await?;
+        let curated: std::collections::HashSet<&disha_domain::Slug> =
+            institutes.iter().map(|i| &i.slug).collect();
+        // A college AICTE lists under a curated institute's slug is found through the curated entry.
+        let colleges = self
+            .store
+            .institution_index()
+            .await?
+            .into_iter()
+            .map(|i| i.summary)
+            .filter(|c| !curated.contains(&c.slug));
         for c in colleges {
             // Bigger colleges first among equals: a little weight for seats, at most a fifth more.
             let seats = f64::from(u32::try_from(c.intake.min(5_000)).unwrap_or(5_000));
@@ -316,7 +322,7 @@ impl Search {
                 },
             });
         }
-        for i in self.library.institutes().await? {
+        for i in &institutes {
             let d = &i.details;
             out.push(Source {
                 alt: format!(
@@ -331,7 +337,7 @@ impl Search {
                 entry: Entry {
                     kind: SearchKind::College,
                     url: format!("/colleges/{}", i.slug),
-                    title: i.name,
+                    title: i.name.clone(),
                     text: format!("{}. {}", i.kind.label(), d.programmes.join(", ")),
                     us: false,
                     stream: None,

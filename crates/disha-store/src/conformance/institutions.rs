@@ -1,7 +1,7 @@
 //! Conformance cases for the institutions store.
 
 use crate::decode::course_key;
-use crate::{ImportCounts, InstitutionFilter, InstitutionRecord, InstitutionSort, Store, scopes};
+use crate::{ImportCounts, InstitutionRecord, InstitutionSummary, Store, scopes};
 use disha_domain::{InstitutionKind, Programme, ProgrammeLevel, Slug};
 
 fn programme(level: ProgrammeLevel, course: &str, intake: Option<u32>) -> Programme {
@@ -47,11 +47,16 @@ async fn colleges_version(store: &dyn Store) -> i64 {
         .map_or(0, |(_, v)| v)
 }
 
-fn filter() -> InstitutionFilter {
-    InstitutionFilter {
-        limit: 20,
-        ..InstitutionFilter::default()
-    }
+async fn summaries(store: &dyn Store) -> Vec<InstitutionSummary> {
+    let mut all: Vec<InstitutionSummary> = store
+        .institution_index()
+        .await
+        .expect("index")
+        .into_iter()
+        .map(|i| i.summary)
+        .collect();
+    all.sort_by(|a, b| a.slug.cmp(&b.slug));
+    all
 }
 
 /// Case.
@@ -111,8 +116,8 @@ pub async fn an_import_inserts_updates_and_removes_and_a_second_run_changes_noth
         v1,
         "nothing changed, nothing bumped"
     );
-    let (all, n) = store.list_institutions(&filter()).await.expect("list");
-    assert_eq!(n, 3);
+    let all = summaries(store).await;
+    assert_eq!(all.len(), 3);
     let slugs: Vec<&str> = all.iter().map(|s| s.slug.as_str()).collect();
     assert!(
         slugs.contains(&"college-of-engineering") && slugs.contains(&"college-of-engineering-2"),
@@ -141,8 +146,8 @@ pub async fn an_import_inserts_updates_and_removes_and_a_second_run_changes_noth
             ..ImportCounts::default()
         }
     );
-    let (all, n) = store.list_institutions(&filter()).await.expect("list");
-    assert_eq!(n, 2);
+    let all = summaries(store).await;
+    assert_eq!(all.len(), 2);
     assert_eq!(
         all.iter()
             .find(|s| s.intake == twin_intake)
@@ -168,159 +173,56 @@ pub async fn an_import_inserts_updates_and_removes_and_a_second_run_changes_noth
 }
 
 /// Case.
-pub async fn the_college_list_filters_by_place_kind_level_course_women_and_name(store: &dyn Store) {
+pub async fn the_finder_index_holds_every_institution_with_each_course_it_offers_once(
+    store: &dyn Store,
+) {
     let mut women = record(
         "2-1",
         "Government College of Engineering for Women",
         "Kerala",
-        vec![programme(
-            ProgrammeLevel::Ug,
-            "Computer Science and Engineering",
-            Some(60),
-        )],
+        vec![
+            programme(
+                ProgrammeLevel::Ug,
+                "Computer Science and Engineering",
+                Some(60),
+            ),
+            // The same course in a second shift is offered once.
+            programme(
+                ProgrammeLevel::Ug,
+                "Computer  Science and Engineering",
+                Some(30),
+            ),
+            programme(ProgrammeLevel::Pg, "Computer Science and Engineering", None),
+        ],
     );
     women.women_only = true;
     women.district = "Thrissur".into();
-    let mut private = record(
-        "2-2",
-        "Sunrise Institute of Technology",
-        "Kerala",
-        vec![
-            programme(ProgrammeLevel::Ug, "Mechanical Engineering", Some(120)),
-            programme(
-                ProgrammeLevel::Pg,
-                "Master of Business Administration",
-                Some(60),
-            ),
-        ],
-    );
-    private.kind = InstitutionKind::PrivateSelfFinancing;
-    private.district = "Ernakulam".into();
-    let poly = record(
-        "2-3",
-        "Government Polytechnic",
-        "Goa",
-        vec![programme(
-            ProgrammeLevel::Diploma,
-            "Computer Engineering",
-            Some(90),
-        )],
-    );
-    store
-        .import_aicte(&[women, private, poly])
-        .await
-        .expect("import");
-    let names = |list: Vec<crate::InstitutionSummary>| -> Vec<String> {
-        list.into_iter().map(|s| s.name).collect()
-    };
-    let run = |f: InstitutionFilter| async move {
-        let (items, n) = store.list_institutions(&f).await.expect("list");
-        assert!(u64::try_from(items.len()).is_ok_and(|len| len <= n));
-        (names(items), n)
-    };
+    women.kind = InstitutionKind::GovernmentAided;
+    let poly = record("2-3", "Government Polytechnic", "Goa", Vec::new());
+    store.import_aicte(&[women, poly]).await.expect("import");
+    let mut index = store.institution_index().await.expect("index");
+    index.sort_by(|a, b| a.summary.name.cmp(&b.summary.name));
+    assert_eq!(index.len(), 2);
+    let w = &index[0];
     assert_eq!(
-        run(InstitutionFilter {
-            state: Some("Kerala"),
-            ..filter()
-        })
-        .await
-        .1,
-        2
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            state: Some("Kerala"),
-            district: Some("ERNAKULAM".into()),
-            ..filter()
-        })
-        .await
-        .0,
-        ["Sunrise Institute of Technology"]
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            kind: Some(InstitutionKind::PrivateSelfFinancing),
-            ..filter()
-        })
-        .await
-        .0,
-        ["Sunrise Institute of Technology"]
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            level: Some(ProgrammeLevel::Diploma),
-            ..filter()
-        })
-        .await
-        .0,
-        ["Government Polytechnic"]
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            courses: vec![
-                "COMPUTER SCIENCE AND ENGINEERING".into(),
-                "COMPUTER ENGINEERING".into()
-            ],
-            ..filter()
-        })
-        .await
-        .0,
-        [
-            "Government College of Engineering for Women",
-            "Government Polytechnic"
-        ]
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            courses: vec![course_key("Computer Engineering")],
-            level: Some(ProgrammeLevel::Ug),
-            ..filter()
-        })
-        .await
-        .1,
-        0,
-        "the course at that level"
-    );
-    assert_eq!(
-        run(InstitutionFilter {
+        w.summary,
+        InstitutionSummary {
+            slug: Slug::parse("government-college-of-engineering-for-women").expect("slug"),
+            name: "Government College of Engineering for Women".into(),
+            kind: InstitutionKind::GovernmentAided,
+            district: "Thrissur".into(),
+            state: "Kerala",
             women_only: true,
-            ..filter()
-        })
-        .await
-        .0,
-        ["Government College of Engineering for Women"]
+            programmes: 3,
+            intake: 90,
+        }
     );
+    let mut offers = w.offers.clone();
+    offers.sort();
+    let cse = course_key("Computer Science and Engineering");
     assert_eq!(
-        run(InstitutionFilter {
-            text: Some("SUNRISE  institute".into()),
-            ..filter()
-        })
-        .await
-        .0,
-        ["Sunrise Institute of Technology"]
+        offers,
+        [(ProgrammeLevel::Ug, cse.clone()), (ProgrammeLevel::Pg, cse)]
     );
-    assert_eq!(
-        run(InstitutionFilter {
-            sort: InstitutionSort::Intake,
-            limit: 1,
-            ..filter()
-        })
-        .await,
-        (vec!["Sunrise Institute of Technology".to_owned()], 3),
-        "most seats first, one to a page"
-    );
-    assert_eq!(
-        run(InstitutionFilter {
-            limit: 2,
-            offset: 2,
-            ..filter()
-        })
-        .await
-        .0,
-        ["Sunrise Institute of Technology"]
-    );
-    assert_eq!(
-        store.districts("Kerala").await.expect("districts"),
-        ["Ernakulam", "Thrissur"]
-    );
+    assert!(index[1].offers.is_empty(), "no programmes, no offers");
 }

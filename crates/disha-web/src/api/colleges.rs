@@ -7,9 +7,11 @@ use crate::state::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use disha_core::RawCollegeQuery;
-use disha_domain::{Institution, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel};
-use disha_store::{InstitutionSummary, scopes};
+use disha_core::{College, CollegeSummary, RawCollegeQuery};
+use disha_domain::{
+    InstituteDetails, InstitutionKind, InstitutionSource, Programme, ProgrammeLevel,
+};
+use disha_store::scopes;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -177,12 +179,17 @@ pub struct CollegeSummaryJson {
     pub women_only: bool,
     /// Programmes it runs.
     pub programmes: u32,
-    /// Seats a year across them, where AICTE gives the intake.
+    /// Seats a year across them, where AICTE gives the intake (0 for a curated institute AICTE does not
+    /// list).
     pub intake: u64,
+    /// In AICTE's list of approved institutions.
+    pub aicte: bool,
+    /// Its page has facts from Disha's checked catalog: admission, seats kept for some students, sources.
+    pub curated: bool,
 }
 
-impl From<InstitutionSummary> for CollegeSummaryJson {
-    fn from(s: InstitutionSummary) -> Self {
+impl From<CollegeSummary> for CollegeSummaryJson {
+    fn from(s: CollegeSummary) -> Self {
         Self {
             slug: s.slug.as_str().to_owned(),
             name: s.name,
@@ -193,6 +200,8 @@ impl From<InstitutionSummary> for CollegeSummaryJson {
             women_only: s.women_only,
             programmes: s.programmes,
             intake: s.intake,
+            aicte: s.aicte,
+            curated: s.curated,
         }
     }
 }
@@ -266,8 +275,11 @@ pub struct CollegeJson {
     pub source: String,
     /// AICTE's id, when it comes from AICTE.
     pub aicte_id: Option<String>,
-    /// Programmes by level.
+    /// Programmes by level: AICTE's, or the curated main programmes (without intake) when AICTE does not
+    /// list the college.
     pub levels: Vec<LevelJson>,
+    /// Facts from Disha's checked catalog, for the institutes it covers (IITs, NITs, AIIMS, NLUs …).
+    pub curated: Option<InstituteDetails>,
 }
 
 /// Programmes grouped by level, in level order.
@@ -283,13 +295,18 @@ pub fn by_level(programmes: &[Programme]) -> Vec<(ProgrammeLevel, Vec<&Programme
     out
 }
 
-impl From<&Institution> for CollegeJson {
-    fn from(i: &Institution) -> Self {
-        let (source, aicte_id) = match &i.source {
-            InstitutionSource::Aicte(id) => {
+impl From<&College> for CollegeJson {
+    fn from(c: &College) -> Self {
+        let i = &c.institution;
+        let (source, aicte_id) = match (&i.source, &c.curated) {
+            (InstitutionSource::Aicte(id), None) => {
                 ("AICTE approved institutions".to_owned(), Some(id.clone()))
             }
-            InstitutionSource::Catalog => ("Disha's curated list".to_owned(), None),
+            (InstitutionSource::Aicte(id), Some(_)) => (
+                "AICTE approved institutions; Disha's curated list".to_owned(),
+                Some(id.clone()),
+            ),
+            (InstitutionSource::Catalog, _) => ("Disha's curated list".to_owned(), None),
         };
         Self {
             slug: i.slug.as_str().to_owned(),
@@ -322,6 +339,7 @@ impl From<&Institution> for CollegeJson {
                         .collect(),
                 })
                 .collect(),
+            curated: c.curated.as_ref().map(|p| p.details.clone()),
         }
     }
 }
@@ -337,8 +355,9 @@ use super::to_json;
 
 /// List colleges
 ///
-/// AICTE-approved institutions, filtered and paged. Data: AICTE's list of approved institutions (intake as
-/// AICTE lists it; no fees).
+/// AICTE-approved institutions and the institutes Disha's catalog covers (IITs, NITs, AIIMS, NLUs … which
+/// AICTE does not approve), filtered and paged. Data: AICTE's list of approved institutions (intake as AICTE
+/// lists it; no fees) and Disha's checked catalog.
 #[utoipa::path(
     get,
     path = "/api/colleges",
@@ -388,7 +407,8 @@ pub async fn list_colleges(
 
 /// Get one college
 ///
-/// The institution with its programmes grouped by level, and the intake of each.
+/// The institution with its programmes grouped by level, and the intake of each; for a curated institute,
+/// also the catalog's facts.
 #[utoipa::path(
     get,
     path = "/api/colleges/{slug}",

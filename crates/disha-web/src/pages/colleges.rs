@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use disha_core::{CollegePage, CoreError, RawCollegeQuery};
+use disha_core::{College, CollegePage, CoreError, RawCollegeQuery};
 use disha_domain::{Institution, InstitutionKind, InstitutionSource, ProgrammeLevel, STATES};
 use disha_store::scopes;
 use strum::IntoEnumIterator;
@@ -73,11 +73,6 @@ struct ListView<'a> {
     course_note: String,
     rows: Vec<Row>,
     pages: Vec<PageLink>,
-}
-
-/// The AICTE kinds of institution, the ones the list holds.
-fn aicte_kinds() -> impl Iterator<Item = InstitutionKind> {
-    InstitutionKind::iter().take_while(|k| *k != InstitutionKind::Iit)
 }
 
 fn list_view<'a>(
@@ -150,7 +145,7 @@ fn list_view<'a>(
         women: filter.is_some_and(|f| f.women_only),
         states: options(STATES, state, str::to_owned, str::to_owned),
         kinds: options(
-            aicte_kinds(),
+            InstitutionKind::iter(),
             filter.and_then(|f| f.kind),
             |k| <&'static str>::from(k).to_owned(),
             |k| k.label().to_owned(),
@@ -201,13 +196,20 @@ fn list_view<'a>(
                         } else {
                             format!("{}, {}", i.district, i.state)
                         },
-                        facts: t.fmt(
-                            "colleges_row_facts",
-                            &[
-                                ("programmes", i.programmes.into()),
-                                ("seats", i.intake.into()),
-                            ],
-                        ),
+                        facts: if i.aicte {
+                            t.fmt(
+                                "colleges_row_facts",
+                                &[
+                                    ("programmes", i.programmes.into()),
+                                    ("seats", i.intake.into()),
+                                ],
+                            )
+                        } else {
+                            t.fmt(
+                                "colleges_row_curated",
+                                &[("programmes", i.programmes.into())],
+                            )
+                        },
                     })
                     .collect()
             })
@@ -283,6 +285,7 @@ struct CollegeView<'a> {
     groups: Vec<LevelGroup>,
     source: String,
     slug: String,
+    facts: Option<super::institute::Facts>,
 }
 
 fn place(i: &Institution) -> String {
@@ -315,20 +318,13 @@ pub async fn college(
         Kind::Html,
         &headers,
         || async {
-            let i = match app.colleges.college(&slug).await {
-                Err(CoreError::NotFound) => {
-                    // Not in AICTE's list: perhaps one of the curated institutes.
-                    let found = match disha_domain::Slug::parse(&slug) {
-                        Ok(s) => app.library.institute(&s).await?,
-                        Err(_) => None,
-                    };
-                    return match found {
-                        Some(page) => super::institute::render_page(&app, &page),
-                        None => Err(CoreError::NotFound.into()),
-                    };
-                }
-                other => other?,
-            };
+            let College {
+                institution: i,
+                curated,
+            } = app.colleges.college(&slug).await?;
+            if let (InstitutionSource::Catalog, Some(page)) = (&i.source, &curated) {
+                return super::institute::render_page(&app, page);
+            }
             let t = &app.t;
             let groups = by_level(&i.programmes)
                 .into_iter()
@@ -372,6 +368,7 @@ pub async fn college(
                 groups,
                 source: source_note(t, &i),
                 slug: i.slug.as_str().to_owned(),
+                facts: curated.as_ref().map(|c| super::institute::facts(t, c)),
             };
             render(&view)
         },
@@ -398,14 +395,14 @@ struct CompareView<'a> {
     rows: Vec<CompareRow>,
 }
 
-fn compare_rows(t: &Messages, colleges: &[Institution]) -> Vec<CompareRow> {
+fn compare_rows(t: &Messages, colleges: &[College]) -> Vec<CompareRow> {
     let yes_no = |b: bool| {
         t.get(if b { "college_yes" } else { "college_no" })
             .into_owned()
     };
     let row = |id: &str, f: &dyn Fn(&Institution) -> String| CompareRow {
         label: t.get(id).into_owned(),
-        values: colleges.iter().map(f).collect(),
+        values: colleges.iter().map(|c| f(&c.institution)).collect(),
     };
     vec![
         row("college_type", &|i| i.kind.label().to_owned()),
@@ -418,7 +415,10 @@ fn compare_rows(t: &Messages, colleges: &[Institution]) -> Vec<CompareRow> {
             }
         }),
         row("college_women_only", &|i| yes_no(i.women_only)),
-        row("college_total_seats", &|i| i.total_intake().to_string()),
+        row("college_total_seats", &|i| match i.source {
+            InstitutionSource::Aicte(_) => i.total_intake().to_string(),
+            InstitutionSource::Catalog => t.get("college_seats_not_listed").into_owned(),
+        }),
         row("college_levels", &|i| {
             by_level(&i.programmes)
                 .iter()
@@ -464,7 +464,10 @@ pub async fn compare(
         || async {
             let colleges = app.colleges.compare(&slugs).await?;
             let t = &app.t;
-            let names: Vec<&str> = colleges.iter().map(|c| c.name.as_str()).collect();
+            let names: Vec<&str> = colleges
+                .iter()
+                .map(|c| c.institution.name.as_str())
+                .collect();
             let view = CompareView {
                 t,
                 head: Head::new(
@@ -477,8 +480,8 @@ pub async fn compare(
                 columns: colleges
                     .iter()
                     .map(|c| Compared {
-                        slug: c.slug.as_str().to_owned(),
-                        name: c.name.clone(),
+                        slug: c.institution.slug.as_str().to_owned(),
+                        name: c.institution.name.clone(),
                     })
                     .collect(),
                 rows: compare_rows(t, &colleges),

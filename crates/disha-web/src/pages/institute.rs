@@ -1,5 +1,6 @@
-//! `/colleges/{slug}` for a curated institute (an IIT, NIT, AIIMS, NLU …): how admission works, its main
-//! programmes, seats kept for some students, what is still being confirmed and the official sources.
+//! A curated institute's page (an IIT, NIT, AIIMS, NLU …): how admission works, its main programmes, seats
+//! kept for some students, what is still being confirmed and the official sources. An institute AICTE also
+//! lists (FTII, MICA) shows the same facts on its AICTE page.
 
 use super::{Head, render};
 use crate::error::AppResult;
@@ -9,9 +10,53 @@ use crate::state::AppState;
 use askama::Template;
 use disha_core::InstitutePage;
 
-struct SourceRow {
-    title: String,
-    url: String,
+pub(super) struct SourceRow {
+    pub(super) title: String,
+    pub(super) url: String,
+}
+
+/// What the catalog says about an institute, ready for a page.
+pub(super) struct Facts {
+    pub(super) short_name: Option<String>,
+    pub(super) website: String,
+    pub(super) established: Option<u16>,
+    pub(super) admission: String,
+    pub(super) seat_notes: Vec<SourceRow>,
+    pub(super) pending: Vec<String>,
+    pub(super) sources: Vec<SourceRow>,
+    pub(super) reviewed: String,
+}
+
+/// The catalog's facts about `i`, as a page shows them.
+pub(super) fn facts(t: &Messages, i: &InstitutePage) -> Facts {
+    let d = &i.details;
+    Facts {
+        short_name: d.short_name.clone(),
+        website: d.website.as_str().to_owned(),
+        established: d.established,
+        admission: d.admission.clone(),
+        seat_notes: d
+            .seat_notes
+            .iter()
+            .map(|n| SourceRow {
+                title: n.note.clone(),
+                url: n.source.as_str().to_owned(),
+            })
+            .collect(),
+        pending: d.pending.clone(),
+        sources: d
+            .sources
+            .iter()
+            .map(|s| SourceRow {
+                title: s.title.clone(),
+                url: s.url.as_str().to_owned(),
+            })
+            .collect(),
+        reviewed: t.fmt(
+            "institute_reviewed",
+            &[("date", format::day(d.reviewed_on.date()).into())],
+        ),
+    }
 }
 
 #[derive(Template)]
@@ -19,26 +64,19 @@ struct SourceRow {
 struct InstituteView<'a> {
     t: &'a Messages,
     head: Head,
+    slug: &'a str,
     name: &'a str,
-    short_name: Option<&'a str>,
     kind: &'static str,
     place: String,
-    established: Option<u16>,
-    website: &'a str,
     women_only: bool,
-    admission: &'a str,
     programmes: &'a [String],
-    seat_notes: Vec<SourceRow>,
-    pending: &'a [String],
-    sources: Vec<SourceRow>,
-    reviewed: String,
+    f: Facts,
 }
 
-/// Renders a curated institute's page.
+/// Renders the page of a curated institute AICTE does not list.
 pub(super) fn render_page(app: &AppState, i: &InstitutePage) -> AppResult<String> {
     let t = &app.t;
-    let d = &i.details;
-    let place = format!("{}, {}", d.city, i.state);
+    let place = format!("{}, {}", i.details.city, i.state);
     let head = Head::new(
         app,
         format!("{} · {}", i.name, t.get("site_name")),
@@ -56,35 +94,12 @@ pub(super) fn render_page(app: &AppState, i: &InstitutePage) -> AppResult<String
     render(&InstituteView {
         t,
         head,
+        slug: i.slug.as_str(),
         name: &i.name,
-        short_name: d.short_name.as_deref(),
         kind: i.kind.label(),
         place,
-        established: d.established,
-        website: d.website.as_str(),
         women_only: i.women_only,
-        admission: &d.admission,
-        programmes: &d.programmes,
-        seat_notes: d
-            .seat_notes
-            .iter()
-            .map(|n| SourceRow {
-                title: n.note.clone(),
-                url: n.source.as_str().to_owned(),
-            })
-            .collect(),
-        pending: &d.pending,
-        sources: d
-            .sources
-            .iter()
-            .map(|s| SourceRow {
-                title: s.title.clone(),
-                url: s.url.as_str().to_owned(),
-            })
-            .collect(),
-        reviewed: t.fmt(
-            "institute_reviewed",
-            &[("date", format::day(d.reviewed_on.date()).into())],
-        ),
+        programmes: &i.details.programmes,
+        f: facts(t, i),
     })
 }

@@ -124,6 +124,21 @@ async fn the_whole_aicte_list_imports_once_and_answers_the_finder_the_page_and_c
         .await;
     assert_eq!(status, 200);
     assert_eq!(Page::parse(&side).count("thead th[scope=col]"), 2);
+
+    // FTII is in AICTE's list under the slug of its curated file: one page with both sets of facts.
+    let (status, ftii) = app.get_json("/api/colleges/ftii-pune").await;
+    assert_eq!(status, 200, "{ftii}");
+    assert_eq!(ftii["name"], "Film and Television Institute of India");
+    assert!(ftii["aicte_id"].is_string() && ftii["curated"]["admission"].is_string());
+    let (_, page) = app.get_text("/colleges/ftii-pune").await;
+    let page = Page::parse(&page);
+    assert_eq!(page.count("#admission-h"), 1, "the curated facts");
+    assert!(page.count("table.programmes") >= 1, "AICTE's programmes");
+    let (_, named) = app
+        .get_json("/api/colleges?q=film+and+television+institute+of+india")
+        .await;
+    assert_eq!(named["total"], 1, "one line: {named}");
+
     let (status, bad) = app.get_text("/colleges?state=Atlantis").await;
     assert_eq!(status, 400);
     assert!(Page::parse(&bad).text(".errors").contains("state"));

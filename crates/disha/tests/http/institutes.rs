@@ -86,3 +86,74 @@ async fn institutes_are_found_by_the_names_students_use_and_are_in_the_sitemap()
     assert!(sitemap.contains("/colleges/iit-bombay</loc>"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_finder_lists_curated_institutes_with_their_kind_level_and_courses_and_compares_them() {
+    let app = spawn_app().await;
+    let (status, iits) = app.get_json("/api/colleges?type=iit").await;
+    assert_eq!(status, 200, "{iits}");
+    assert_eq!(iits["total"], 23, "every IIT in the catalog");
+    assert!(
+        iits["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|c| c["curated"] == true && c["aicte"] == false && c["type"] == "iit")
+    );
+
+    let (_, cse) = app
+        .get_json("/api/colleges?course=btech-computer-science&state=Maharashtra")
+        .await;
+    let names: Vec<&str> = cse["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Indian Institute of Technology Bombay")
+            && names.contains(&"Visvesvaraya National Institute of Technology Nagpur"),
+        "{names:?}"
+    );
+    let (_, law) = app
+        .get_json("/api/colleges?type=nlu&level=integrated")
+        .await;
+    assert!(
+        law["total"].as_u64() > Some(20),
+        "BA LLB is integrated: {law}"
+    );
+
+    let (status, one) = app.get_json("/api/colleges/iit-bombay").await;
+    assert_eq!(status, 200, "{one}");
+    assert_eq!(one["source"], "Disha's curated list");
+    assert!(
+        one["curated"]["admission"]
+            .as_str()
+            .is_some_and(|a| a.contains("JEE Advanced"))
+    );
+    assert!(one["levels"].as_array().is_some_and(|l| !l.is_empty()));
+
+    let (status, both) = app
+        .get_json("/api/colleges/compare?c=iit-bombay&c=aiims-new-delhi")
+        .await;
+    assert_eq!(status, 200, "{both}");
+    assert_eq!(both["colleges"][1]["type"], "aiims");
+    let (status, html) = app
+        .get_text("/colleges/compare?c=iit-bombay&c=aiims-new-delhi")
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        Page::parse(&html)
+            .text("table")
+            .contains("Not in AICTE's list")
+    );
+
+    let (_, list) = app.get_text("/colleges?type=iit&state=Maharashtra").await;
+    let list = Page::parse(&list);
+    assert!(
+        list.attrs("a", "href")
+            .contains(&"/colleges/iit-bombay".to_owned()),
+        "the page lists it too"
+    );
+    app.stop().await;
+}

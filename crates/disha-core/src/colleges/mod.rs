@@ -1,15 +1,18 @@
 //! The college finder: institutions listed with filters and pages, one institution's programmes, a few side
 //! by side, and the courses that link careers to the institutions offering them.
 
+mod listing;
+
+pub use listing::{CollegeFilter, CollegeListing, CollegeSort, CollegeSummary};
+
+use crate::freshness::Memo;
 use crate::import::ImportSummary;
-use crate::{CoreError, Library};
+use crate::{CoreError, InstitutePage, Library};
 use disha_domain::{
-    CourseLink, CourseMap, FieldErrors, Institution, InstitutionKind, Problem, ProgrammeLevel,
-    Slug, normalise_state,
+    CourseLink, CourseMap, FieldErrors, Institution, InstitutionKind, InstitutionSource, Problem,
+    Programme, ProgrammeLevel, Slug, normalise_state, programme_level,
 };
-use disha_store::{
-    InstitutionFilter, InstitutionRecord, InstitutionSort, InstitutionSummary, Store,
-};
+use disha_store::{InstitutionRecord, Store, scopes};
 use std::sync::Arc;
 
 /// Institutions on one page of a list.
@@ -50,8 +53,8 @@ pub struct RawCollegeQuery {
 /// A page of the list, with the filters it was made with.
 #[derive(Debug, Clone)]
 pub struct CollegePage {
-    /// The institutions on this page.
-    pub items: Vec<InstitutionSummary>,
+    /// The colleges on this page.
+    pub items: Vec<CollegeSummary>,
     /// How many match in all.
     pub total: u64,
     /// This page's number, from 1.
@@ -59,9 +62,55 @@ pub struct CollegePage {
     /// How many pages there are.
     pub pages: u32,
     /// The filters, parsed.
-    pub filter: InstitutionFilter,
+    pub filter: CollegeFilter,
     /// The course filtered on, if any.
     pub course: Option<CourseLink>,
+}
+
+/// A college's page: AICTE's record or, for a curated institute AICTE does not list, one made from the
+/// catalog; and the catalog's checked facts when it has them.
+#[derive(Debug, Clone)]
+pub struct College {
+    /// What AICTE lists, or the catalog's name, kind, city and main programmes.
+    pub institution: Institution,
+    /// The catalog's facts: admission, seats kept for some students, sources.
+    pub curated: Option<InstitutePage>,
+}
+
+impl College {
+    fn from_catalog(i: InstitutePage) -> Self {
+        let programmes = i
+            .details
+            .programmes
+            .iter()
+            .filter_map(|p| {
+                programme_level(p).map(|level| Programme {
+                    level,
+                    discipline: String::new(),
+                    course: p.clone(),
+                    shift: String::new(),
+                    mode: String::new(),
+                    intake: None,
+                })
+            })
+            .collect();
+        Self {
+            institution: Institution {
+                slug: i.slug.clone(),
+                name: i.name.clone(),
+                kind: i.kind,
+                address: String::new(),
+                district: i.details.city.clone(),
+                state: i.state,
+                university: String::new(),
+                women_only: i.women_only,
+                minority: false,
+                source: InstitutionSource::Catalog,
+                programmes,
+            },
+            curated: Some(i),
+        }
+    }
 }
 
 /// The college-finder use cases.
@@ -70,6 +119,7 @@ pub struct Colleges {
     store: Arc<dyn Store>,
     library: Library,
     courses: Arc<CourseMap>,
+    listing: Arc<Memo<CollegeListing>>,
 }
 
 impl std::fmt::Debug for Colleges {
@@ -90,6 +140,7 @@ impl Colleges {
             store,
             courses: library.courses(),
             library,
+            listing: Arc::default(),
         }
     }
 
@@ -120,7 +171,7 @@ impl Colleges {
     pub fn parse_query(
         &self,
         raw: &RawCollegeQuery,
-    ) -> Result<(InstitutionFilter, Option<CourseLink>, u32), CoreError> {
+    ) -> Result<(CollegeFilter, Option<CourseLink>, u32), CoreError> {
         let mut e = FieldErrors::default();
         let state = blank(raw.state.as_ref()).and_then(|s| {
             normalise_state(s).or_else(|| {
@@ -146,6 +197,7 @@ impl Colleges {
             e.at("course", Problem::length(0, MAX_COURSE, MAX_COURSE + 1));
         }
         let course = wanted_course.and_then(|c| self.courses.get(c).cloned());
+        let wanted_course = wanted_course.map(str::to_owned);
         if let Some(c) = &course {
             level = Some(c.level);
         }
@@ -169,10 +221,10 @@ impl Colleges {
         let text = words("q", raw.q.as_ref());
         let district = words("district", raw.district.as_ref());
         let sort = match blank(raw.sort.as_ref()) {
-            None => InstitutionSort::Name,
+            None => CollegeSort::Name,
             Some(s) => s.parse().unwrap_or_else(|_unknown| {
                 e.at("sort", Problem::one_of(&["name", "intake"]));
-                InstitutionSort::Name
+                CollegeSort::Name
             }),
         };
         let page = match blank(raw.page.as_ref()) {
@@ -188,33 +240,42 @@ impl Colleges {
         if !e.is_empty() {
             return Err(CoreError::Invalid(e));
         }
-        let filter = InstitutionFilter {
+        let filter = CollegeFilter {
             state,
             district,
             kind,
             level,
-            // A course no one curated names no college: an empty name matches no programme.
-            courses: match (&course, wanted_course) {
-                (Some(c), _) => c.aicte_courses.clone(),
-                (None, Some(_)) => vec![String::new()],
-                (None, None) => Vec::new(),
-            },
+            course: wanted_course,
             women_only,
             text,
             sort,
-            limit: PER_PAGE,
-            offset: u64::from(page - 1) * u64::from(PER_PAGE),
         };
         Ok((filter, course, page))
     }
 
-    /// A page of institutions.
+    /// Every college, read from the store once per colleges-scope version.
+    async fn listing(&self) -> Result<Arc<CollegeListing>, CoreError> {
+        let version = self.library.content_version(scopes::COLLEGES);
+        self.listing
+            .get(version, async || {
+                let index = self.store.institution_index().await?;
+                let institutes = self.library.institutes().await?;
+                Ok(CollegeListing::new(index, &institutes, &self.courses))
+            })
+            .await
+    }
+
+    /// A page of colleges.
     ///
     /// # Errors
     /// `Invalid` naming each bad field; store failures.
     pub async fn list(&self, raw: &RawCollegeQuery) -> Result<CollegePage, CoreError> {
         let (filter, course, page) = self.parse_query(raw)?;
-        let (items, total) = self.store.list_institutions(&filter).await?;
+        let per_page = usize::try_from(PER_PAGE).unwrap_or(usize::MAX);
+        let offset = usize::try_from(page - 1)
+            .unwrap_or(usize::MAX)
+            .saturating_mul(per_page);
+        let (items, total) = self.listing().await?.page(&filter, offset, per_page);
         let pages = u32::try_from(total.div_ceil(u64::from(PER_PAGE))).unwrap_or(u32::MAX);
         Ok(CollegePage {
             items,
@@ -226,16 +287,36 @@ impl Colleges {
         })
     }
 
-    /// One institution.
+    /// Every college's line, by name: what search indexes.
     ///
     /// # Errors
-    /// `NotFound` when no institution has the slug.
-    pub async fn college(&self, raw_slug: &str) -> Result<Institution, CoreError> {
+    /// Store failures.
+    pub async fn all(&self) -> Result<Vec<CollegeSummary>, CoreError> {
+        Ok(self.listing().await?.all().cloned().collect())
+    }
+
+    /// One college.
+    ///
+    /// # Errors
+    /// `NotFound` when no college has the slug.
+    pub async fn college(&self, raw_slug: &str) -> Result<College, CoreError> {
         let slug = Slug::parse(raw_slug).map_err(|_unknown| CoreError::NotFound)?;
-        self.store
-            .institution(&slug)
-            .await?
-            .ok_or(CoreError::NotFound)
+        let curated = self.library.institute(&slug).await?;
+        match (self.store.institution(&slug).await?, curated) {
+            (Some(mut institution), curated) => {
+                if let Some(c) = &curated {
+                    // The catalog's name is the one students know ("Ftii" in AICTE's list).
+                    institution.name.clone_from(&c.name);
+                    institution.kind = c.kind;
+                }
+                Ok(College {
+                    institution,
+                    curated,
+                })
+            }
+            (None, Some(c)) => Ok(College::from_catalog(c)),
+            (None, None) => Err(CoreError::NotFound),
+        }
     }
 
     /// The slugs a comparison asks for, in order, each once: checked without reading anything, so a cached
@@ -262,7 +343,7 @@ impl Colleges {
     ///
     /// # Errors
     /// `NotFound` when one is unknown.
-    pub async fn compare(&self, slugs: &[String]) -> Result<Vec<Institution>, CoreError> {
+    pub async fn compare(&self, slugs: &[String]) -> Result<Vec<College>, CoreError> {
         let mut out = Vec::with_capacity(slugs.len());
         for s in slugs {
             out.push(self.college(s).await?);
@@ -274,26 +355,7 @@ impl Colleges {
     ///
     /// # Errors
     /// When the store fails.
-    pub async fn all_slugs(&self) -> Result<Vec<disha_domain::Slug>, CoreError> {
-        let filter = disha_store::InstitutionFilter {
-            limit: u32::MAX,
-            ..disha_store::InstitutionFilter::default()
-        };
-        let (all, _) = self.store.list_institutions(&filter).await?;
-        let mut slugs: Vec<disha_domain::Slug> = all.into_iter().map(|c| c.slug).collect();
-        for i in self.library.institutes().await? {
-            if !slugs.contains(&i.slug) {
-                slugs.push(i.slug);
-            }
-        }
-        Ok(slugs)
-    }
-
-    /// The districts of a state that have institutions.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn districts(&self, state: &'static str) -> Result<Vec<String>, CoreError> {
-        Ok(self.store.districts(state).await?)
+    pub async fn all_slugs(&self) -> Result<Vec<Slug>, CoreError> {
+        Ok(self.listing().await?.slugs().cloned().collect())
     }
 }
