@@ -9,6 +9,7 @@ pub mod community;
 mod error;
 pub mod feedback;
 pub mod freshness;
+pub mod guidance;
 pub mod import;
 mod institutes;
 pub mod library;

@@ -2,6 +2,7 @@
 //! can trust them. Nothing here does I/O.
 
 pub mod account;
+pub mod assessment;
 pub mod career;
 pub mod career_listing;
 pub mod community;
@@ -11,6 +12,7 @@ pub mod errors;
 pub mod institutes;
 pub mod institution;
 pub mod listing;
+pub mod matching;
 pub mod mistake;
 pub mod occupation;
 mod passwords;

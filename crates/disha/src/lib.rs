@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod guidance;
 pub mod import;
 pub mod mail;
 pub mod metrics;

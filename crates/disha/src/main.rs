@@ -46,6 +46,23 @@ enum Command {
     /// Read a public data set into the database: all of it or nothing, and a second run changes nothing.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The interest assessment's matching, tested.
+    #[command(subcommand)]
+    Guidance(GuidanceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum GuidanceCommand {
+    /// Simulate students from each imported O*NET occupation answering the items with noise, and report how
+    /// often their occupation is in Disha's top 20 and in O*NET's top-area listing (needs `import onet`).
+    Simulate {
+        /// Students simulated from each occupation.
+        #[arg(long, default_value_t = 10)]
+        per_occupation: usize,
+        /// Seed of the random numbers, so a run can be repeated.
+        #[arg(long, default_value_t = 20_261_129)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +190,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             report(
                 "US wages (BLS OEWS)",
                 &disha::import::wages(&config, &file).await?,
+            );
+            Ok(())
+        }
+        Command::Guidance(GuidanceCommand::Simulate {
+            per_occupation,
+            seed,
+        }) => {
+            print!(
+                "{}",
+                disha::guidance::simulate(&config, per_occupation, seed).await?
             );
             Ok(())
         }
