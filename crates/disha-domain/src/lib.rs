@@ -16,6 +16,7 @@ pub mod matching;
 pub mod mistake;
 pub mod occupation;
 mod passwords;
+pub mod roadmap;
 pub mod search;
 pub mod slug;
 pub mod stream;
@@ -52,6 +53,7 @@ pub use occupation::{
     EducationShare, InterestScores, ONET_ATTRIBUTION, Occupation, OnetCode, Technology,
     UsEducation, UsWage, UsWages,
 };
+pub use roadmap::{StepStatus, step_key};
 pub use search::{RawSearchQuery, SearchKind, SearchQuery};
 pub use slug::Slug;
 pub use stream::Stream;

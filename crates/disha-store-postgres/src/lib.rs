@@ -8,6 +8,7 @@ mod accounts;
 mod careers;
 mod community;
 mod feedback;
+mod guidance;
 mod institutions;
 mod newsletter;
 mod open_data;

@@ -9,6 +9,7 @@ mod accounts;
 mod careers;
 mod community;
 mod feedback;
+mod guidance;
 mod institutions;
 mod newsletter;
 mod open_data;

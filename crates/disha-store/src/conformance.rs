@@ -7,10 +7,12 @@
 )]
 
 mod community;
+mod guidance;
 mod institutions;
 mod open_data;
 
 pub use community::*;
+pub use guidance::*;
 pub use institutions::*;
 pub use open_data::*;
 
@@ -51,7 +53,9 @@ macro_rules! conformance_suite {
             only_confirmed_readers_get_issues_and_unsubscribing_forgets_the_address,
             an_import_inserts_updates_and_removes_and_a_second_run_changes_nothing,
             the_finder_index_holds_every_institution_with_each_course_it_offers_once,
-            a_data_set_import_is_exact_keeps_slugs_and_a_second_run_changes_nothing
+            a_data_set_import_is_exact_keeps_slugs_and_a_second_run_changes_nothing,
+            a_result_is_claimed_once_and_a_student_keeps_careers_steps_and_colleges,
+            deleting_an_account_removes_everything_it_kept_and_nothing_of_anyone_else
         );
     };
     (@cases $fresh:path; $($case:ident),+ $(,)?) => {
@@ -517,7 +521,7 @@ pub async fn a_mistake_report_stays_open_until_an_editor_closes_it(store: &dyn S
     assert!(store.open_mistake_reports().await.expect("open").is_empty());
 }
 
-fn new_account(email: &str, username: &str) -> crate::NewAccountRecord {
+pub(crate) fn new_account(email: &str, username: &str) -> crate::NewAccountRecord {
     crate::NewAccountRecord {
         email: disha_domain::Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
         username: disha_domain::Username::parse(username).unwrap_or_else(|e| panic!("{e}")),

@@ -8,6 +8,7 @@ mod community;
 pub mod decode;
 mod error;
 mod feedback;
+mod guidance;
 mod institutions;
 mod newsletter;
 mod open_data;
@@ -27,6 +28,7 @@ pub use community::{
 };
 pub use error::{BoxError, StoreError};
 pub use feedback::{Admission, FeedbackStore, RateLimit, StoredReport, window};
+pub use guidance::{GuidanceStore, KeptByAccount, ResultRecord, StepRecord};
 pub use institutions::{
     ImportCounts, IndexedInstitution, InstitutionRecord, InstitutionStore, InstitutionSummary,
 };
@@ -41,6 +43,7 @@ pub trait Store:
     + CareerStore
     + CommunityStore
     + FeedbackStore
+    + GuidanceStore
     + InstitutionStore
     + NewsletterStore
     + OpenDataStore
@@ -54,6 +57,7 @@ impl<
         + CareerStore
         + CommunityStore
         + FeedbackStore
+        + GuidanceStore
         + InstitutionStore
         + NewsletterStore
         + OpenDataStore

@@ -1,0 +1,235 @@
+use crate::PgStore;
+use crate::rows::{bump, db, now};
+use async_trait::async_trait;
+use disha_domain::{CommentTarget, Slug};
+use disha_store::decode::{self, corrupt};
+use disha_store::{GuidanceStore, KeptByAccount, ResultRecord, StepRecord, StoreError, scopes};
+use time::OffsetDateTime;
+
+fn result(row: (String, Option<i64>, String, OffsetDateTime)) -> Result<ResultRecord, StoreError> {
+    let (token, account_id, body, created_at) = row;
+    Ok(ResultRecord {
+        token,
+        account_id,
+        body,
+        created_at,
+    })
+}
+
+fn kept(rows: Vec<(String, OffsetDateTime)>) -> Result<Vec<(Slug, OffsetDateTime)>, StoreError> {
+    rows.into_iter()
+        .map(|(slug, at)| Ok((decode::slug(&slug)?, at)))
+        .collect()
+}
+
+#[async_trait]
+impl GuidanceStore for PgStore {
+    async fn save_result(&self, r: &ResultRecord) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        sqlx::query(
+            "INSERT INTO assessment_results (token, account_id, body, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&r.token)
+        .bind(r.account_id)
+        .bind(&r.body)
+        .bind(r.created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn result(&self, token: &str) -> Result<Option<ResultRecord>, StoreError> {
+        sqlx::query_as(
+            "SELECT token, account_id, body, created_at FROM assessment_results WHERE token = $1",
+        )
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?
+        .map(result)
+        .transpose()
+    }
+
+    async fn claim_result(&self, token: &str, account_id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let claimed: Option<i64> = sqlx::query_scalar(
+            "UPDATE assessment_results SET account_id = $1
+             WHERE token = $2 AND (account_id IS NULL OR account_id = $1) RETURNING id",
+        )
+        .bind(account_id)
+        .bind(token)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(claimed.is_some())
+    }
+
+    async fn keep_career(
+        &self,
+        account_id: i64,
+        slug: &Slug,
+        keep: bool,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let q = if keep {
+            sqlx::query(
+                "INSERT INTO saved_careers (account_id, career_slug, saved_at) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(account_id)
+            .bind(slug.as_str())
+            .bind(now())
+        } else {
+            sqlx::query("DELETE FROM saved_careers WHERE account_id = $1 AND career_slug = $2")
+                .bind(account_id)
+                .bind(slug.as_str())
+        };
+        q.execute(&mut *tx).await.map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn set_step(&self, account_id: i64, step: &StepRecord) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        sqlx::query(
+            "INSERT INTO step_progress (account_id, step_key, status, note, updated_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (account_id, step_key)
+             DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at",
+        )
+        .bind(account_id)
+        .bind(&step.key)
+        .bind(<&'static str>::from(step.status))
+        .bind(&step.note)
+        .bind(step.updated_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn keep_college(
+        &self,
+        account_id: i64,
+        slug: &Slug,
+        keep: bool,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let q = if keep {
+            sqlx::query(
+                "INSERT INTO shortlisted_colleges (account_id, college_slug, added_at) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(account_id)
+            .bind(slug.as_str())
+            .bind(now())
+        } else {
+            sqlx::query(
+                "DELETE FROM shortlisted_colleges WHERE account_id = $1 AND college_slug = $2",
+            )
+            .bind(account_id)
+            .bind(slug.as_str())
+        };
+        q.execute(&mut *tx).await.map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn kept_by(&self, account_id: i64) -> Result<KeptByAccount, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let results = sqlx::query_as(
+            "SELECT token, account_id, body, created_at FROM assessment_results
+             WHERE account_id = $1 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(result)
+        .collect::<Result<_, _>>()?;
+        let careers = sqlx::query_as(
+            "SELECT career_slug, saved_at FROM saved_careers WHERE account_id = $1
+             ORDER BY saved_at DESC, career_slug",
+        )
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let steps: Vec<(String, String, String, OffsetDateTime)> = sqlx::query_as(
+            "SELECT step_key, status, note, updated_at FROM step_progress WHERE account_id = $1
+             ORDER BY step_key",
+        )
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let colleges = sqlx::query_as(
+            "SELECT college_slug, added_at FROM shortlisted_colleges WHERE account_id = $1
+             ORDER BY added_at DESC, college_slug",
+        )
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(KeptByAccount {
+            results,
+            careers: kept(careers)?,
+            steps: steps
+                .into_iter()
+                .map(|(key, status, note, at)| {
+                    Ok(StepRecord {
+                        status: status
+                            .parse()
+                            .map_err(|_unknown| corrupt("status", &status))?,
+                        key,
+                        note,
+                        updated_at: at,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
+            colleges: kept(colleges)?,
+        })
+    }
+
+    async fn delete_account(&self, account_id: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        // The pages its articles and comments were on change: find them before they go.
+        let targets: Vec<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT a.slug, c.career_slug FROM comments c LEFT JOIN articles a ON a.id = c.article_id
+             WHERE c.author_id = $1",
+        )
+        .bind(account_id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let wrote: i64 = sqlx::query_scalar("SELECT count(*) FROM articles WHERE author_id = $1")
+            .bind(account_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+        let gone = sqlx::query("DELETE FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected()
+            > 0;
+        if gone {
+            for t in targets {
+                let target = match t {
+                    (Some(article), _) => CommentTarget::Article(decode::slug(&article)?),
+                    (None, Some(career)) => CommentTarget::Career(decode::slug(&career)?),
+                    (None, None) => continue,
+                };
+                bump(&mut tx, &scopes::comments_on(&target)).await?;
+            }
+            if wrote > 0 {
+                bump(&mut tx, scopes::ARTICLES).await?;
+            }
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(gone)
+    }
+}
