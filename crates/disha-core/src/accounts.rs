@@ -5,7 +5,7 @@
 use crate::{CoreError, Library};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use disha_domain::{Account, Email, Role, Username, parse_new_account};
+use disha_domain::{Account, Email, FieldErrors, Problem, Role, Username, parse_new_account};
 use disha_store::{NewAccountRecord, Store, scopes};
 use sha2::{Digest, Sha256};
 use std::fmt::Write;
@@ -82,13 +82,13 @@ impl std::fmt::Debug for Accounts {
     }
 }
 
-fn random_bytes<const N: usize>() -> Result<[u8; N], CoreError> {
+pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N], CoreError> {
     let mut b = [0_u8; N];
     getrandom::fill(&mut b).map_err(|e| CoreError::Crypto(e.to_string()))?;
     Ok(b)
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes
         .iter()
         .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
@@ -412,6 +412,45 @@ impl Accounts {
         let account = record.account;
         tracing::info!(account = account.id, "signed in");
         Ok(SignedIn { token, account })
+    }
+
+    /// Checks a signed-in student's password again before something that cannot be undone (deleting the
+    /// account); attempts count against the same limits as signing in.
+    ///
+    /// # Errors
+    /// `Invalid` naming `password` when it does not match; `RateLimited` after too many attempts.
+    pub async fn confirm_password(
+        &self,
+        account: &Account,
+        password: &str,
+        client: &str,
+    ) -> Result<(), CoreError> {
+        let now = OffsetDateTime::now_utc();
+        self.limit(format!("signin-client:{client}"), SIGN_INS_PER_CLIENT, now)
+            .await?;
+        self.limit(
+            format!("signin-account:{}", account.email.as_str()),
+            SIGN_INS_PER_ACCOUNT,
+            now,
+        )
+        .await?;
+        let record = self.store.login_record(&account.email).await?;
+        let phc = record.as_ref().map_or_else(
+            || Arc::clone(&self.dummy_hash),
+            |r| r.password_hash.as_str().into(),
+        );
+        let given = password.to_owned();
+        let ok = blocking(move || verify_password(&given, &phc)).await?;
+        if ok && record.is_some_and(|r| r.account.id == account.id) {
+            Ok(())
+        } else {
+            let mut e = FieldErrors::default();
+            e.at(
+                "password",
+                Problem::invalid("does not match this account's password"),
+            );
+            Err(CoreError::Invalid(e))
+        }
     }
 
     /// The account a session token belongs to, if the session is live.

@@ -53,6 +53,7 @@ pub struct Library {
     courses: Arc<disha_domain::CourseMap>,
     pub(crate) occupation_index: Arc<crate::freshness::Memo<crate::occupations::OccupationIndex>>,
     pub(crate) catalog_institutes: Arc<Vec<disha_domain::CatalogInstitute>>,
+    items: Arc<disha_domain::assessment::ItemBank>,
 }
 
 impl std::fmt::Debug for Library {
@@ -75,6 +76,7 @@ impl Library {
             courses: Arc::default(),
             occupation_index: Arc::default(),
             catalog_institutes: Arc::default(),
+            items: Arc::default(),
         }
     }
 
@@ -109,6 +111,19 @@ impl Library {
     #[must_use]
     pub fn catalog_institutes(&self) -> Arc<Vec<disha_domain::CatalogInstitute>> {
         Arc::clone(&self.catalog_institutes)
+    }
+
+    /// The same library, with the interest assessment's items.
+    #[must_use]
+    pub fn with_items(mut self, items: disha_domain::assessment::ItemBank) -> Self {
+        self.items = Arc::new(items);
+        self
+    }
+
+    /// The interest assessment's items.
+    #[must_use]
+    pub fn items(&self) -> Arc<disha_domain::assessment::ItemBank> {
+        Arc::clone(&self.items)
     }
 
     /// The curated courses.

@@ -91,7 +91,7 @@ struct File {
 }
 
 /// The sixty items, in the order they are asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ItemBank {
     items: Vec<Item>,
 }

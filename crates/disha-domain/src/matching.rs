@@ -3,7 +3,7 @@
 
 use crate::assessment::{Area, Scores};
 use crate::{EducationLevel, SchoolStream, Slug};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// A career as matching sees it.
@@ -35,7 +35,7 @@ pub struct Aim {
 }
 
 /// Why a career fits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Reason {
     /// Interest areas that are among both the student's three highest and the career's three highest.
@@ -58,7 +58,7 @@ pub enum Reason {
 }
 
 /// A career's fit to a student.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Match {
     /// Its page: `/careers/{slug}`.
     #[schema(value_type = String)]

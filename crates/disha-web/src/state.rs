@@ -30,6 +30,7 @@ pub struct Inner {
     pub(crate) community: Community,
     pub(crate) colleges: disha_core::Colleges,
     pub(crate) search: disha_core::Search,
+    pub(crate) guidance: disha_core::guidance::Guidance,
     pub(crate) newsletter: Newsletter,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) trusted_proxies: Vec<ipnet::IpNet>,
@@ -57,10 +58,16 @@ impl AppState {
         let t = Messages::english()?;
         let cache = RenderCache::new(config.cache_bytes);
         let base_url = config.base_url.trim_end_matches('/').to_owned();
+        let colleges = disha_core::Colleges::new(Arc::clone(&store), library.clone());
         Ok(Self(Arc::new(Inner {
             community: Community::new(Arc::clone(&store), library.clone()),
-            colleges: disha_core::Colleges::new(Arc::clone(&store), library.clone()),
+            colleges: colleges.clone(),
             search: disha_core::Search::new(Arc::clone(&store), library.clone()),
+            guidance: disha_core::guidance::Guidance::new(
+                Arc::clone(&store),
+                library.clone(),
+                colleges,
+            ),
             newsletter: Newsletter::new(Arc::clone(&store)),
             library: library.clone(),
             feedback: Feedback::new(Arc::clone(&store)),

@@ -21,8 +21,11 @@ const LEVELS: [(f64, f64); 6] = [
 /// When the database cannot be opened or holds no O*NET occupations.
 pub async fn simulate(config: &Config, per_occupation: usize, seed: u64) -> anyhow::Result<String> {
     let prepared = crate::prepare(config).await?;
-    let items = crate::catalog::items().map_err(anyhow::Error::msg)?;
-    let guidance = Guidance::new(prepared.library, items);
+    let colleges = disha_core::Colleges::new(
+        std::sync::Arc::clone(&prepared.store),
+        prepared.library.clone(),
+    );
+    let guidance = Guidance::new(prepared.store, prepared.library, colleges);
     let occupations = guidance.simulation_occupations().await?;
     anyhow::ensure!(
         !occupations.is_empty(),

@@ -63,10 +63,12 @@ pub async fn prepare(config: &Config) -> anyhow::Result<Prepared> {
     let synonyms = catalog::synonyms(&profiles).map_err(anyhow::Error::msg)?;
     let courses = catalog::courses(&profiles).map_err(anyhow::Error::msg)?;
     let institutes = catalog::institutes(&profiles).map_err(anyhow::Error::msg)?;
+    let items = catalog::items().map_err(anyhow::Error::msg)?;
     let library = Library::new(Arc::clone(&store), Arc::clone(&version))
         .with_synonyms(synonyms)
         .with_courses(courses)
-        .with_institutes(institutes.clone());
+        .with_institutes(institutes.clone())
+        .with_items(items);
     if let Some(out) = library.seed_if_empty(&profiles).await? {
         tracing::info!(
             careers = out.created,

@@ -295,6 +295,18 @@ impl Colleges {
         Ok(self.listing().await?.all().cloned().collect())
     }
 
+    /// The list lines of these colleges, in the order given; unknown ones are left out.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn summaries(&self, slugs: &[Slug]) -> Result<Vec<CollegeSummary>, CoreError> {
+        let listing = self.listing().await?;
+        Ok(slugs
+            .iter()
+            .filter_map(|s| listing.all().find(|c| c.slug == *s).cloned())
+            .collect())
+    }
+
     /// One college.
     ///
     /// # Errors

@@ -2,9 +2,11 @@
 //! `OpenApiRouter`, so the OpenAPI document is generated from the same definitions that serve requests.
 
 mod articles;
+pub mod assessment;
 mod careers;
 pub mod colleges;
 mod comments;
+pub mod dashboard;
 pub mod docs;
 mod newsletter;
 pub mod reader_lists;
@@ -33,6 +35,8 @@ use utoipa_axum::routes;
         (name = "careers", description = "The career library"),
         (name = "colleges", description = "The college finder: AICTE-approved institutions and their programmes"),
         (name = "search", description = "One search over careers, courses, colleges and articles"),
+        (name = "assessment", description = "The interest assessment: items, scores, Holland code and matched careers"),
+        (name = "dashboard", description = "A signed-in student's saved careers, step progress, shortlisted colleges and data"),
         (name = "User and Authentication", description = "Registering and signing in, as the RealWorld (Conduit) API specifies"),
         (name = "Profile", description = "Public profiles and follows (RealWorld)"),
         (name = "Articles", description = "The blog's articles (RealWorld)"),
@@ -110,7 +114,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search::suggest))
         .routes(routes!(users::login))
         .routes(routes!(users::register))
-        .routes(routes!(users::current_user, users::update_user))
+        .routes(routes!(
+            users::current_user,
+            users::update_user,
+            dashboard::delete_account
+        ))
         .routes(routes!(articles::get_profile))
         .routes(routes!(articles::follow, articles::unfollow))
         .routes(routes!(articles::feed))
@@ -119,7 +127,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(articles::delete_article_comment))
         .routes(routes!(comments::moderation_queue))
         .routes(routes!(comments::moderate))
-        .routes(routes!(newsletter::subscribe));
+        .routes(routes!(newsletter::subscribe))
+        .routes(routes!(assessment::items))
+        .routes(routes!(assessment::create_result))
+        .routes(routes!(assessment::get_result))
+        .routes(routes!(assessment::claim_result))
+        .routes(routes!(dashboard::dashboard))
+        .routes(routes!(dashboard::save_career, dashboard::unsave_career))
+        .routes(routes!(dashboard::set_step))
+        .routes(routes!(
+            dashboard::shortlist_college,
+            dashboard::unshortlist_college
+        ))
+        .routes(routes!(dashboard::export));
     let writing = OpenApiRouter::new()
         .routes(routes!(articles::list_articles, articles::create_article))
         .routes(routes!(

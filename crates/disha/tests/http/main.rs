@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api;
+mod assessment;
 mod blog;
 mod colleges;
 mod community;
