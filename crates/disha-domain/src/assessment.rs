@@ -16,6 +16,10 @@ pub const MAX_SCORE: u8 = 40;
 /// Longest item text, in characters.
 const MAX_TEXT: usize = 80;
 
+/// The items Disha asks, compiled in: the scoring and the API's schema depend on them, so they ship with
+/// the code.
+pub const ITEMS_TOML: &str = include_str!("../../../catalog/assessment/items.toml");
+
 /// One of the six Holland interest areas.
 #[derive(
     Debug,
@@ -129,6 +133,16 @@ impl Scores {
     }
 }
 
+/// A JSON number that is a whole number from 0 to 255 (`3` or `3.0`, as JSON Schema counts integers).
+#[must_use]
+pub fn whole(v: &serde_json::Value) -> Option<u8> {
+    if let Some(n) = v.as_u64() {
+        return u8::try_from(n).ok();
+    }
+    let f = v.as_f64()?;
+    (0_u8..=u8::MAX).find(|n| f64::from(*n) == f)
+}
+
 impl ItemBank {
     /// Parses the items file, checking there are ten items for each area with distinct ids and short texts.
     ///
@@ -186,7 +200,7 @@ impl ItemBank {
             let field = format!("answers.{}", item.id);
             match answers.get(&item.id) {
                 None => e.at(field, Problem::invalid("not answered: give 0 to 4")),
-                Some(v) => match v.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                Some(v) => match whole(v) {
                     Some(n) if n <= MAX_ANSWER => {
                         if let Some(s) = sums.get_mut(item.area.index()) {
                             *s = s.saturating_add(n);

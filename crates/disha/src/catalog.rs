@@ -13,15 +13,12 @@ const STARTER_SYNONYMS: &str = include_str!("../../../catalog/synonyms.toml");
 /// The curated courses compiled into the binary.
 const STARTER_COURSES: &str = include_str!("../../../catalog/courses.toml");
 
-/// The interest assessment's items compiled into the binary.
-const ITEMS: &str = include_str!("../../../catalog/assessment/items.toml");
-
 /// The interest assessment's items, checked.
 ///
 /// # Errors
 /// Every problem found, one per line.
 pub fn items() -> Result<disha_domain::assessment::ItemBank, String> {
-    disha_domain::assessment::ItemBank::parse(ITEMS)
+    disha_domain::assessment::ItemBank::parse(disha_domain::assessment::ITEMS_TOML)
 }
 
 /// The curated courses compiled into the binary, checked against `profiles`.

@@ -193,7 +193,7 @@ impl Guidance {
             .ok();
         let job_zone = match job_zone {
             None | Some(serde_json::Value::Null) => None,
-            Some(v) => match v.as_u64().and_then(|n| u8::try_from(n).ok()) {
+            Some(v) => match disha_domain::assessment::whole(v) {
                 Some(z @ 1..=5) => Some(z),
                 _ => {
                     e.at("job_zone", Problem::range(1, 5));
@@ -244,7 +244,7 @@ impl Guidance {
         .await?;
         let answers: BTreeMap<String, u8> = answers
             .iter()
-            .filter_map(|(k, v)| Some((k.clone(), u8::try_from(v.as_u64()?).ok()?)))
+            .filter_map(|(k, v)| Some((k.clone(), disha_domain::assessment::whole(v)?)))
             .collect();
         let body = Body {
             answers: answers.clone(),

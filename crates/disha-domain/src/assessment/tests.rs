@@ -2,7 +2,7 @@ use super::*;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-const ITEMS: &str = include_str!("../../../../catalog/assessment/items.toml");
+const ITEMS: &str = super::ITEMS_TOML;
 
 fn bank() -> ItemBank {
     ItemBank::parse(ITEMS).expect("the items file")
@@ -50,6 +50,15 @@ fn each_bad_answer_is_named_by_its_item() {
             "answers.z99"
         ]
     );
+}
+
+#[test]
+fn a_whole_number_may_be_written_with_a_zero_fraction() {
+    let mut answers = all(2);
+    answers.insert("r01".into(), json!(3.0));
+    assert_eq!(bank().score(&answers).expect("valid").get(Area::R), 21);
+    answers.insert("r01".into(), json!(3.5));
+    assert!(bank().score(&answers).is_err());
 }
 
 #[test]

@@ -64,8 +64,8 @@ pub struct ItemsJson<'a> {
 /// A set of answers to score.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewResult {
-    /// Every item's answer, 0 (strongly dislike) to 4 (strongly like), by item id.
-    #[schema(value_type = BTreeMap<String, u8>, example = json!({"r01": 3, "i01": 4}))]
+    /// Every item's answer, 0 (strongly dislike) to 4 (strongly like), by item id: all sixty are needed.
+    #[schema(schema_with = answers_schema, required = true)]
     pub answers: Option<BTreeMap<String, serde_json::Value>>,
     /// How much preparation the student means to do, as an O*NET Job Zone: 1 (little) to 5 (a master's
     /// degree or more). Careers needing about that much rank higher.
@@ -74,6 +74,30 @@ pub struct NewResult {
     /// The student's class-11 stream, when chosen: careers it does not lead to rank lower.
     #[schema(value_type = Option<SchoolStream>)]
     pub stream: Option<String>,
+}
+
+/// `answers`: an object with every item's id as a required whole number 0–4, and nothing else.
+fn answers_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    let items = disha_domain::assessment::ItemBank::parse(disha_domain::assessment::ITEMS_TOML)
+        .unwrap_or_default();
+    let mut b = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(
+            utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
+        ));
+    for i in items.items() {
+        b = b
+            .property(
+                i.id.as_str(),
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0))
+                    .maximum(Some(4)),
+            )
+            .required(i.id.as_str());
+    }
+    b.build()
 }
 
 /// A scored assessment.

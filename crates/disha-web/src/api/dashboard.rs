@@ -139,9 +139,14 @@ impl From<Dashboard> for DashboardJson {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct StepUpdate {
     /// `not-started`, `learning`, `done` or `skipped`.
-    #[schema(value_type = StepStatus)]
+    #[schema(value_type = StepStatus, required = true)]
     pub status: Option<String>,
-    /// A note of up to 1,000 characters; empty clears it.
+    /// A note of up to 1,000 characters (line breaks and tabs allowed, no other control characters); empty
+    /// clears it.
+    #[schema(
+        max_length = 1000,
+        pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"
+    )]
     pub note: Option<String>,
 }
 
