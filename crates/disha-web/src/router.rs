@@ -79,6 +79,42 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .route("/", get(pages::home))
         .route("/about", get(pages::about))
+        .route("/about/guidance", get(pages::guidance))
+        .route("/assessment", get(pages::assessment))
+        .route(
+            "/assessment/results",
+            axum::routing::post(pages::assessment_submit),
+        )
+        .route("/assessment/results/{id}", get(pages::assessment_result))
+        .route(
+            "/assessment/results/{id}/claim",
+            axum::routing::post(pages::result_claim),
+        )
+        .route("/dashboard", get(pages::dashboard))
+        .route(
+            "/dashboard/careers/{slug}",
+            axum::routing::post(pages::save_career),
+        )
+        .route(
+            "/dashboard/careers/{slug}/remove",
+            axum::routing::post(pages::remove_career),
+        )
+        .route(
+            "/dashboard/colleges/{slug}",
+            axum::routing::post(pages::shortlist_college),
+        )
+        .route(
+            "/dashboard/colleges/{slug}/remove",
+            axum::routing::post(pages::remove_college),
+        )
+        .route(
+            "/dashboard/steps/{key}",
+            axum::routing::post(pages::set_step),
+        )
+        .route(
+            "/account/delete",
+            axum::routing::post(pages::delete_account),
+        )
         .route("/sign-in", get(pages::sign_in_form).post(pages::sign_in))
         .route("/sign-out", axum::routing::post(pages::sign_out))
         .route("/register", get(pages::register_form).post(pages::register))

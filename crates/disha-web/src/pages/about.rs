@@ -13,6 +13,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 
 const ABOUT_MD: &str = include_str!("../../content/about.md");
+const GUIDANCE_MD: &str = include_str!("../../content/guidance.md");
 
 #[derive(Template)]
 #[template(path = "about.html")]
@@ -38,5 +39,39 @@ pub async fn about(State(app): State<AppState>, headers: HeaderMap) -> AppResult
             body_html: to_safe_html(ABOUT_MD),
         })
     })
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "prose.html")]
+struct ProseView<'a> {
+    t: &'a Messages,
+    head: Head,
+    body_html: String,
+}
+
+/// `/about/guidance`: how the interest quiz scores and matches, in plain words.
+pub async fn guidance(State(app): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    cached(
+        &app,
+        "page:/about/guidance",
+        &[],
+        Kind::Html,
+        &headers,
+        || async {
+            let t = &app.t;
+            render(&ProseView {
+                t,
+                head: Head::new(
+                    &app,
+                    format!("{} · {}", t.get("guidance_heading"), t.get("site_name")),
+                    t.get("guidance_description").into_owned(),
+                    "/about/guidance",
+                    "assessment",
+                ),
+                body_html: to_safe_html(GUIDANCE_MD),
+            })
+        },
+    )
     .await
 }

@@ -22,6 +22,7 @@ use serde::Deserialize;
 struct SignInView<'a> {
     t: &'a Messages,
     head: Head,
+    next: String,
     email: String,
     error: String,
     notice: String,
@@ -44,12 +45,23 @@ struct SignInForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
-fn sign_in_page(app: &AppState, email: String, error: String, notice: String) -> AppResult<String> {
+fn sign_in_page(
+    app: &AppState,
+    next: &str,
+    email: String,
+    error: String,
+    notice: String,
+) -> AppResult<String> {
     let t = &app.t;
     render(&SignInView {
         t,
+        next: super::dashboard::local_path(Some(next))
+            .unwrap_or_default()
+            .to_owned(),
         head: Head::new(
             app,
             format!("{} · {}", t.get("sign_in_heading"), t.get("site_name")),
@@ -67,6 +79,8 @@ fn sign_in_page(app: &AppState, email: String, error: String, notice: String) ->
 struct SignInQuery {
     #[serde(default)]
     reset: Option<String>,
+    #[serde(default)]
+    next: String,
 }
 
 /// `GET /sign-in`; after a password reset (`?reset=1`) it says the new password is set.
@@ -81,7 +95,7 @@ pub async fn sign_in_form(
     } else {
         String::new()
     };
-    let html = sign_in_page(&app, String::new(), String::new(), notice)?;
+    let html = sign_in_page(&app, &q.next, String::new(), String::new(), notice)?;
     Ok(private(Html(html).into_response()))
 }
 
@@ -103,7 +117,8 @@ pub async fn sign_in(
         .await
     {
         Ok(signed) => {
-            let mut resp = Redirect::to("/account").into_response();
+            let to = super::dashboard::local_path(Some(&form.next)).unwrap_or("/account");
+            let mut resp = Redirect::to(to).into_response();
             resp.headers_mut()
                 .insert(header::SET_COOKIE, session_cookie(&app, &signed.token));
             Ok(private(resp))
@@ -111,6 +126,7 @@ pub async fn sign_in(
         Err(CoreError::Unauthenticated) => {
             let html = sign_in_page(
                 &app,
+                &form.next,
                 form.email,
                 app.t.get("sign_in_failed").into_owned(),
                 String::new(),

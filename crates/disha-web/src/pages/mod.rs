@@ -3,12 +3,14 @@
 
 mod about;
 mod account;
+mod assessment;
 mod blog;
 mod career;
 mod careers;
 mod colleges;
 mod comments;
 mod compare;
+mod dashboard;
 mod errors;
 mod home;
 mod institute;
@@ -17,13 +19,15 @@ mod notice;
 mod occupation;
 mod register;
 mod report;
+mod result;
 mod search;
 mod seo;
 
-pub use about::about;
+pub use about::{about, guidance};
 pub use account::{
     account, forgot, forgot_form, reset, reset_form, sign_in, sign_in_form, sign_out,
 };
+pub use assessment::{quiz as assessment, submit as assessment_submit};
 pub use blog::{
     author, blog, blog_article, blog_tag, create as blog_create, edit as blog_edit,
     edit_form as blog_edit_form, feed as blog_feed, new_form as blog_new_form,
@@ -36,6 +40,10 @@ pub use comments::{
     comment_thanks, moderate, moderation,
 };
 pub use compare::compare;
+pub use dashboard::{
+    dashboard, delete_account, remove_career, remove_college, save_career, set_step,
+    shortlist_college,
+};
 pub use errors::{error_page, internal_error_html, not_found};
 pub use home::home;
 pub use newsletter::{
@@ -46,6 +54,7 @@ pub use newsletter::{
 };
 pub use register::{register, register_account, register_form, verify, verify_form};
 pub use report::{report_form, report_send, report_thanks};
+pub use result::{claim as result_claim, result as assessment_result};
 pub use search::search;
 pub use seo::{robots, sitemap, sitemap_part};
 

@@ -133,6 +133,7 @@ struct EducationRow {
 struct OccupationView<'a> {
     t: &'a Messages,
     head: Head,
+    slug: &'a str,
     title: &'a str,
     summary: String,
     description: &'a str,
@@ -180,6 +181,7 @@ pub(super) fn render_page(app: &AppState, page: &OccupationPage) -> AppResult<St
     render(&OccupationView {
         t,
         head,
+        slug: page.slug.as_str(),
         title: &o.title,
         summary,
         description: &o.description,

@@ -71,6 +71,7 @@ pub async fn register_account(
 struct RegisterView<'a> {
     t: &'a Messages,
     head: Head,
+    next: String,
     username: String,
     email: String,
     /// (field, message) pairs.
@@ -79,6 +80,7 @@ struct RegisterView<'a> {
 
 fn register_page(
     app: &AppState,
+    next: &str,
     username: String,
     email: String,
     errors: Vec<(String, String)>,
@@ -86,6 +88,9 @@ fn register_page(
     let t = &app.t;
     render(&RegisterView {
         t,
+        next: super::dashboard::local_path(Some(next))
+            .unwrap_or_default()
+            .to_owned(),
         head: Head::new(
             app,
             format!("{} · {}", t.get("register_heading"), t.get("site_name")),
@@ -99,9 +104,15 @@ fn register_page(
     })
 }
 
-/// `GET /register`.
-pub async fn register_form(State(app): State<AppState>) -> AppResult<Response> {
-    let html = register_page(&app, String::new(), String::new(), Vec::new())?;
+/// `GET /register`; `?next=` is where the new student goes on from the "check your email" page.
+pub async fn register_form(
+    State(app): State<AppState>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> AppResult<Response> {
+    let q: std::collections::HashMap<String, String> =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
+    let next = q.get("next").map(String::as_str).unwrap_or_default();
+    let html = register_page(&app, next, String::new(), String::new(), Vec::new())?;
     Ok(private(Html(html).into_response()))
 }
 
@@ -113,6 +124,8 @@ struct RegisterForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
 /// `POST /register`: "check your email" whether or not the address was free, signed in to the new
@@ -148,7 +161,8 @@ pub async fn register(
                     ),
                     action: String::new(),
                     button: String::new(),
-                    link: None,
+                    link: super::dashboard::local_path(Some(&f.next))
+                        .map(|n| (n.to_owned(), t.get("register_continue").into_owned())),
                 },
             )?;
             resp.headers_mut()
@@ -166,7 +180,7 @@ pub async fn register(
                     )
                 })
                 .collect();
-            let html = register_page(&app, f.username, f.email, list)?;
+            let html = register_page(&app, &f.next, f.username, f.email, list)?;
             Ok(private(
                 (StatusCode::BAD_REQUEST, Html(html)).into_response(),
             ))
@@ -180,7 +194,7 @@ pub async fn register(
                     t.get("register_username_taken")
                 ),
             )];
-            let html = register_page(&app, f.username, f.email, list)?;
+            let html = register_page(&app, &f.next, f.username, f.email, list)?;
             Ok(private((StatusCode::CONFLICT, Html(html)).into_response()))
         }
         Err(e) => Err(e.into()),
