@@ -5,6 +5,41 @@ use disha_domain::MistakeReport;
 use disha_store::{Admission, FeedbackStore, RateLimit, StoreError, StoredReport, window};
 use time::OffsetDateTime;
 
+/// Counts one hit against a rate limit inside the caller's transaction.
+pub(crate) async fn count_hit(
+    c: &mut sqlx::PgConnection,
+    limit: &RateLimit,
+    now: OffsetDateTime,
+) -> Result<Admission, StoreError> {
+    let (start, left) = window(now, limit.window_secs);
+    sqlx::query("DELETE FROM rate_limits WHERE expires_at <= $1")
+        .bind(now.unix_timestamp())
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    // The conditional upsert locks the bucket's row, so hits from several instances at once are counted
+    // one after another; no row back means the window is full.
+    let counted: Option<i32> = sqlx::query_scalar(
+        "INSERT INTO rate_limits (bucket, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
+         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+         WHERE rate_limits.hits < $4
+         RETURNING hits",
+    )
+    .bind(&limit.bucket)
+    .bind(start)
+    .bind(start + i64::from(limit.window_secs.max(1)))
+    .bind(i64::from(limit.max))
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(match counted {
+        Some(_) if limit.max > 0 => Admission::Allowed,
+        _ => Admission::Limited {
+            retry_after_secs: left,
+        },
+    })
+}
+
 #[async_trait]
 impl FeedbackStore for PgStore {
     async fn hit_rate_limit(
@@ -12,35 +47,10 @@ impl FeedbackStore for PgStore {
         limit: &RateLimit,
         now: OffsetDateTime,
     ) -> Result<Admission, StoreError> {
-        let (start, left) = window(now, limit.window_secs);
         let mut tx = self.pool.begin().await.map_err(db)?;
-        sqlx::query("DELETE FROM rate_limits WHERE expires_at <= $1")
-            .bind(now.unix_timestamp())
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        // The conditional upsert locks the bucket's row, so hits from several instances at once are counted
-        // one after another; no row back means the window is full.
-        let counted: Option<i32> = sqlx::query_scalar(
-            "INSERT INTO rate_limits (bucket, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
-             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
-             WHERE rate_limits.hits < $4
-             RETURNING hits",
-        )
-        .bind(&limit.bucket)
-        .bind(start)
-        .bind(start + i64::from(limit.window_secs.max(1)))
-        .bind(i64::from(limit.max))
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?;
+        let admission = count_hit(&mut tx, limit, now).await?;
         tx.commit().await.map_err(db)?;
-        Ok(match counted {
-            Some(_) if limit.max > 0 => Admission::Allowed,
-            _ => Admission::Limited {
-                retry_after_secs: left,
-            },
-        })
+        Ok(admission)
     }
 
     async fn add_mistake_report(&self, report: &MistakeReport) -> Result<i64, StoreError> {

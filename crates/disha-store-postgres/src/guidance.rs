@@ -1,9 +1,13 @@
 use crate::PgStore;
+use crate::feedback::count_hit;
 use crate::rows::{bump, db, now};
 use async_trait::async_trait;
 use disha_domain::{CommentTarget, Slug};
 use disha_store::decode::{self, corrupt};
-use disha_store::{GuidanceStore, KeptByAccount, ResultRecord, StepRecord, StoreError, scopes};
+use disha_store::{
+    Admission, GuidanceStore, KeptByAccount, RateLimit, ResultRecord, StepRecord, StoreError,
+    scopes,
+};
 use time::OffsetDateTime;
 
 fn result(row: (String, Option<i64>, String, OffsetDateTime)) -> Result<ResultRecord, StoreError> {
@@ -24,19 +28,32 @@ fn kept(rows: Vec<(String, OffsetDateTime)>) -> Result<Vec<(Slug, OffsetDateTime
 
 #[async_trait]
 impl GuidanceStore for PgStore {
-    async fn save_result(&self, r: &ResultRecord) -> Result<(), StoreError> {
+    async fn save_results(
+        &self,
+        batch: &[(ResultRecord, RateLimit)],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Admission>, StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
-        sqlx::query(
-            "INSERT INTO assessment_results (token, account_id, body, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&r.token)
-        .bind(r.account_id)
-        .bind(&r.body)
-        .bind(r.created_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)
+        let mut out = Vec::with_capacity(batch.len());
+        for (r, limit) in batch {
+            let admission = count_hit(&mut tx, limit, now).await?;
+            if admission == Admission::Allowed {
+                sqlx::query(
+                    "INSERT INTO assessment_results (token, account_id, body, created_at)
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(&r.token)
+                .bind(r.account_id)
+                .bind(&r.body)
+                .bind(r.created_at)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            }
+            out.push(admission);
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(out)
     }
 
     async fn result(&self, token: &str) -> Result<Option<ResultRecord>, StoreError> {

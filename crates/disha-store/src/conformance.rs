@@ -54,6 +54,7 @@ macro_rules! conformance_suite {
             an_import_inserts_updates_and_removes_and_a_second_run_changes_nothing,
             the_finder_index_holds_every_institution_with_each_course_it_offers_once,
             a_data_set_import_is_exact_keeps_slugs_and_a_second_run_changes_nothing,
+            results_saved_together_are_each_counted_against_their_limit_in_one_transaction,
             a_result_is_claimed_once_and_a_student_keeps_careers_steps_and_colleges,
             deleting_an_account_removes_everything_it_kept_and_nothing_of_anyone_else
         );

@@ -1,7 +1,7 @@
 //! What a student keeps: assessment results (anyone's, claimed by an account later), saved careers, the
 //! status of roadmap steps, shortlisted colleges; and the removal of an account with everything it owns.
 
-use crate::StoreError;
+use crate::{Admission, RateLimit, StoreError};
 use async_trait::async_trait;
 use disha_domain::{Slug, StepStatus};
 use time::OffsetDateTime;
@@ -49,8 +49,13 @@ pub struct KeptByAccount {
 /// The guidance store.
 #[async_trait]
 pub trait GuidanceStore: Send + Sync {
-    /// Stores a new result.
-    async fn save_result(&self, result: &ResultRecord) -> Result<(), StoreError>;
+    /// Stores new results in one transaction, each only when its rate limit admits it (the hit is counted in
+    /// the same transaction): one commit for many students at once. The admissions come back in order.
+    async fn save_results(
+        &self,
+        batch: &[(ResultRecord, RateLimit)],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Admission>, StoreError>;
 
     /// A result by its token.
     async fn result(&self, token: &str) -> Result<Option<ResultRecord>, StoreError>;

@@ -4,6 +4,7 @@
 
 mod dashboard;
 pub mod simulate;
+mod writer;
 
 pub use dashboard::{Dashboard, NextStep, SavedCareer, TrackedStep};
 
@@ -96,6 +97,7 @@ pub struct Guidance {
     colleges: Colleges,
     items: Arc<ItemBank>,
     candidates: Arc<Memo<Vec<Candidate>>>,
+    writer: Arc<writer::ResultWriter>,
 }
 
 impl std::fmt::Debug for Guidance {
@@ -109,11 +111,12 @@ impl Guidance {
     #[must_use]
     pub fn new(store: Arc<dyn Store>, library: Library, colleges: Colleges) -> Self {
         Self {
-            store,
             items: library.items(),
             library,
             colleges,
             candidates: Arc::default(),
+            writer: Arc::new(writer::ResultWriter::new(Arc::clone(&store))),
+            store,
         }
     }
 
@@ -233,15 +236,6 @@ impl Guidance {
         client: &str,
     ) -> Result<TakenAssessment, CoreError> {
         let assessment = self.assess(answers, job_zone, stream).await?;
-        // Counted only for results that will be stored: a class sharing one school address fits well within.
-        crate::limits::admit(
-            self.store.as_ref(),
-            format!("assessment:{client}"),
-            RESULTS_PER_CLIENT_HOUR,
-            3_600,
-            OffsetDateTime::now_utc(),
-        )
-        .await?;
         let answers: BTreeMap<String, u8> = answers
             .iter()
             .filter_map(|(k, v)| Some((k.clone(), disha_domain::assessment::whole(v)?)))
@@ -260,7 +254,17 @@ impl Guidance {
                 .map_err(|e| CoreError::Internal(StoreError::Corrupt(e.to_string())))?,
             created_at: OffsetDateTime::now_utc(),
         };
-        self.store.save_result(&record).await?;
+        // Counted only for results that will be stored: a class sharing one school address fits well within.
+        let limit = disha_store::RateLimit {
+            bucket: format!("assessment:{client}"),
+            max: RESULTS_PER_CLIENT_HOUR,
+            window_secs: 3_600,
+        };
+        if let disha_store::Admission::Limited { retry_after_secs } =
+            self.writer.save(record.clone(), limit).await?
+        {
+            return Err(CoreError::RateLimited { retry_after_secs });
+        }
         Ok(TakenAssessment {
             id: record.token,
             answers,

@@ -1,7 +1,7 @@
 //! Conformance cases for what students keep, and for removing an account with all of it.
 
 use super::{new_account, slug};
-use crate::{ResultRecord, StepRecord, Store};
+use crate::{Admission, RateLimit, ResultRecord, StepRecord, Store};
 use disha_domain::StepStatus;
 use time::{Duration, OffsetDateTime};
 
@@ -11,6 +11,52 @@ fn taken(token: &str, at: OffsetDateTime) -> ResultRecord {
         account_id: None,
         body: format!("{{\"token\":\"{token}\"}}"),
         created_at: at,
+    }
+}
+
+fn open_limit() -> RateLimit {
+    RateLimit {
+        bucket: "assessment:test".into(),
+        max: 1_000,
+        window_secs: 3_600,
+    }
+}
+
+async fn save(store: &dyn Store, r: ResultRecord) {
+    let admitted = store
+        .save_results(&[(r, open_limit())], OffsetDateTime::now_utc())
+        .await
+        .expect("save");
+    assert_eq!(admitted, [Admission::Allowed]);
+}
+
+/// Case.
+pub async fn results_saved_together_are_each_counted_against_their_limit_in_one_transaction(
+    store: &dyn Store,
+) {
+    let now = OffsetDateTime::now_utc();
+    let tight = |client: &str| RateLimit {
+        bucket: format!("assessment:{client}"),
+        max: 2,
+        window_secs: 3_600,
+    };
+    let batch: Vec<(ResultRecord, RateLimit)> =
+        [("a1", "a"), ("b1", "b"), ("a2", "a"), ("a3", "a")]
+            .into_iter()
+            .map(|(token, client)| (taken(token, now), tight(client)))
+            .collect();
+    let admitted = store.save_results(&batch, now).await.expect("save");
+    assert_eq!(&admitted[..3], [Admission::Allowed; 3]);
+    assert!(
+        matches!(admitted[3], Admission::Limited { .. }),
+        "{admitted:?}"
+    );
+    for (token, kept) in [("a1", true), ("b1", true), ("a2", true), ("a3", false)] {
+        assert_eq!(
+            store.result(token).await.expect("read").is_some(),
+            kept,
+            "{token}"
+        );
     }
 }
 
@@ -27,14 +73,8 @@ pub async fn a_result_is_claimed_once_and_a_student_keeps_careers_steps_and_coll
         .await
         .expect("ravi");
     let now = OffsetDateTime::now_utc();
-    store
-        .save_result(&taken("first", now - Duration::hours(1)))
-        .await
-        .expect("save");
-    store
-        .save_result(&taken("second", now))
-        .await
-        .expect("save");
+    save(store, taken("first", now - Duration::hours(1))).await;
+    save(store, taken("second", now)).await;
     let read = store.result("first").await.expect("read").expect("found");
     assert_eq!(
         (read.account_id, read.body.as_str()),
@@ -132,7 +172,7 @@ pub async fn deleting_an_account_removes_everything_it_kept_and_nothing_of_anyon
         .expect("ravi");
     let now = OffsetDateTime::now_utc();
     for (token, who) in [("hers", asha), ("his", ravi)] {
-        store.save_result(&taken(token, now)).await.expect("save");
+        save(store, taken(token, now)).await;
         assert!(store.claim_result(token, who).await.expect("claim"));
         store
             .keep_career(who, &slug("doctor"), true)
@@ -155,10 +195,7 @@ pub async fn deleting_an_account_removes_everything_it_kept_and_nothing_of_anyon
             .await
             .expect("step");
     }
-    store
-        .save_result(&taken("nobodys", now))
-        .await
-        .expect("save");
+    save(store, taken("nobodys", now)).await;
     assert!(store.delete_account(asha).await.expect("delete"));
     assert!(
         !store.delete_account(asha).await.expect("again"),
