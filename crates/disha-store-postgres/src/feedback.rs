@@ -5,18 +5,26 @@ use disha_domain::MistakeReport;
 use disha_store::{Admission, FeedbackStore, RateLimit, StoreError, StoredReport, window};
 use time::OffsetDateTime;
 
-/// Counts one hit against a rate limit inside the caller's transaction.
+/// Forgets windows that have ended, inside the caller's transaction.
+pub(crate) async fn purge_limits(
+    c: &mut sqlx::PgConnection,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM rate_limits WHERE expires_at <= $1")
+        .bind(now.unix_timestamp())
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Counts one hit against a rate limit inside the caller's transaction (after [`purge_limits`]).
 pub(crate) async fn count_hit(
     c: &mut sqlx::PgConnection,
     limit: &RateLimit,
     now: OffsetDateTime,
 ) -> Result<Admission, StoreError> {
     let (start, left) = window(now, limit.window_secs);
-    sqlx::query("DELETE FROM rate_limits WHERE expires_at <= $1")
-        .bind(now.unix_timestamp())
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
     // The conditional upsert locks the bucket's row, so hits from several instances at once are counted
     // one after another; no row back means the window is full.
     let counted: Option<i32> = sqlx::query_scalar(
@@ -48,6 +56,7 @@ impl FeedbackStore for PgStore {
         now: OffsetDateTime,
     ) -> Result<Admission, StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
+        purge_limits(&mut tx, now).await?;
         let admission = count_hit(&mut tx, limit, now).await?;
         tx.commit().await.map_err(db)?;
         Ok(admission)

@@ -1,5 +1,5 @@
 use crate::PgStore;
-use crate::feedback::count_hit;
+use crate::feedback::{count_hit, purge_limits};
 use crate::rows::{bump, db, now};
 use async_trait::async_trait;
 use disha_domain::{CommentTarget, Slug};
@@ -34,23 +34,29 @@ impl GuidanceStore for PgStore {
         now: OffsetDateTime,
     ) -> Result<Vec<Admission>, StoreError> {
         let mut tx = self.pool.begin().await.map_err(db)?;
+        purge_limits(&mut tx, now).await?;
         let mut out = Vec::with_capacity(batch.len());
+        let mut kept: Vec<&ResultRecord> = Vec::with_capacity(batch.len());
         for (r, limit) in batch {
             let admission = count_hit(&mut tx, limit, now).await?;
             if admission == Admission::Allowed {
-                sqlx::query(
-                    "INSERT INTO assessment_results (token, account_id, body, created_at)
-                     VALUES ($1, $2, $3, $4)",
-                )
-                .bind(&r.token)
-                .bind(r.account_id)
-                .bind(&r.body)
-                .bind(r.created_at)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+                kept.push(r);
             }
             out.push(admission);
+        }
+        // One statement for every admitted result: a round trip each would dominate the group.
+        if !kept.is_empty() {
+            sqlx::query(
+                "INSERT INTO assessment_results (token, account_id, body, created_at)
+                 SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::timestamptz[])",
+            )
+            .bind(kept.iter().map(|r| r.token.as_str()).collect::<Vec<_>>())
+            .bind(kept.iter().map(|r| r.account_id).collect::<Vec<_>>())
+            .bind(kept.iter().map(|r| r.body.as_str()).collect::<Vec<_>>())
+            .bind(kept.iter().map(|r| r.created_at).collect::<Vec<_>>())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         }
         tx.commit().await.map_err(db)?;
         Ok(out)

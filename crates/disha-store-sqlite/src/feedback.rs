@@ -5,18 +5,26 @@ use disha_domain::MistakeReport;
 use disha_store::{Admission, FeedbackStore, RateLimit, StoreError, StoredReport, window};
 use time::OffsetDateTime;
 
-/// Counts one hit against a rate limit inside the caller's transaction.
+/// Forgets windows that have ended, inside the caller's transaction.
+pub(crate) async fn purge_limits(
+    c: &mut sqlx::SqliteConnection,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM rate_limits WHERE expires_at <= ?")
+        .bind(now.unix_timestamp())
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Counts one hit against a rate limit inside the caller's transaction (after [`purge_limits`]).
 pub(crate) async fn count_hit(
     c: &mut sqlx::SqliteConnection,
     limit: &RateLimit,
     now: OffsetDateTime,
 ) -> Result<Admission, StoreError> {
     let (start, left) = window(now, limit.window_secs);
-    sqlx::query("DELETE FROM rate_limits WHERE expires_at <= ?")
-        .bind(now.unix_timestamp())
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
     // The conditional upsert counts the hit only while the window has room; no row back means full.
     let counted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO rate_limits (bucket, window_start, hits, expires_at) VALUES (?1, ?2, 1, ?3)
@@ -46,6 +54,7 @@ impl FeedbackStore for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Admission, StoreError> {
         let mut tx = self.write().await?;
+        purge_limits(&mut tx, now).await?;
         let admission = count_hit(&mut tx, limit, now).await?;
         tx.commit().await.map_err(db)?;
         Ok(admission)

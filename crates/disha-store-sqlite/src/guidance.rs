@@ -1,5 +1,5 @@
 use crate::SqliteStore;
-use crate::feedback::count_hit;
+use crate::feedback::{count_hit, purge_limits};
 use crate::rows::{bump, db, from_micros, to_micros};
 use async_trait::async_trait;
 use disha_domain::{CommentTarget, Slug};
@@ -34,6 +34,7 @@ impl GuidanceStore for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Vec<Admission>, StoreError> {
         let mut tx = self.write().await?;
+        purge_limits(&mut tx, now).await?;
         let mut out = Vec::with_capacity(batch.len());
         for (r, limit) in batch {
             let admission = count_hit(&mut tx, limit, now).await?;
