@@ -715,6 +715,7 @@ dashboard_no_steps = Disha has no step-by-step roadmap for this US occupation.
 dashboard_step_status = Status
 dashboard_step_note = Your note
 dashboard_step_save = Save
+dashboard_step_update = Update this step
 dashboard_remove = Remove
 status-not-started = Not started
 status-learning = Learning
