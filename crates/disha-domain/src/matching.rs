@@ -2,7 +2,7 @@
 //! The method, and the test that shows how well it finds the right career, are in `docs/guidance.md`.
 
 use crate::assessment::{Area, Scores};
-use crate::{EducationLevel, SchoolStream, Slug};
+use crate::{CareerSource, EducationLevel, SchoolStream, Slug};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -23,6 +23,8 @@ pub struct Candidate {
     pub level: EducationLevel,
     /// The class-11 streams that lead to it; empty when not known (US occupations).
     pub streams: Vec<SchoolStream>,
+    /// A curated Indian profile, or a US occupation.
+    pub source: CareerSource,
 }
 
 /// What a student aims for, beyond their interests.
@@ -68,6 +70,9 @@ pub struct Match {
     /// The O*NET-SOC code its profile comes from, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub onet_code: Option<String>,
+    /// `curated` for a profile written for India, `onet` for a US occupation.
+    #[serde(default)]
+    pub source: CareerSource,
     /// How well it fits, 0–100.
     pub fit: u8,
     /// Why.
@@ -201,6 +206,7 @@ pub fn rank(scores: &Scores, aim: &Aim, candidates: &[Candidate], top: usize) ->
                 slug: c.slug.clone(),
                 title: c.title.clone(),
                 onet_code: c.onet_code.clone(),
+                source: c.source,
                 fit: percent(f),
                 reasons,
             }

@@ -152,6 +152,7 @@ impl Guidance {
                         job_zone: Some(i.job_zone.get()),
                         level: s.education_level,
                         streams: s.school_streams.clone(),
+                        source: CareerSource::Curated,
                         slug: s.slug,
                         title: s.title,
                     });
@@ -171,6 +172,7 @@ impl Guidance {
                         job_zone: o.job_zone.map(|z| z.get()),
                         level: o.education_level(),
                         streams: Vec::new(),
+                        source: CareerSource::Onet,
                     });
                 }
                 Ok(out)

@@ -96,6 +96,7 @@ pub fn recovery(
             job_zone: Some(o.job_zone),
             level: EducationLevel::Bachelors,
             streams: Vec::new(),
+            source: disha_domain::CareerSource::Onet,
         })
         .collect();
     let mut alphabetical: Vec<usize> = (0..occupations.len()).collect();

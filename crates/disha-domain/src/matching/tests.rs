@@ -1,4 +1,5 @@
 use super::*;
+use crate::CareerSource;
 use crate::assessment::Scores;
 use proptest::prelude::*;
 
@@ -11,6 +12,7 @@ fn career(slug: &str, interests: [f64; 6], job_zone: u8) -> Candidate {
         job_zone: Some(job_zone),
         level: EducationLevel::Bachelors,
         streams: Vec::new(),
+        source: CareerSource::Curated,
     }
 }
 

@@ -120,7 +120,6 @@ pub async fn result(
                 .into(),
         )],
     );
-    let summaries = app.library.all_summaries().await?;
     let matches = a
         .matches
         .iter()
@@ -130,9 +129,7 @@ pub async fn result(
             title: m.title.clone(),
             fit: t.fmt("result_fit", &[("fit", m.fit.into())]),
             reasons: reasons(t, &m.reasons),
-            us: summaries
-                .iter()
-                .any(|s| s.slug == m.slug && s.source == disha_domain::CareerSource::Onet),
+            us: m.source == disha_domain::CareerSource::Onet,
         })
         .collect();
     let path = format!("/assessment/results/{}", taken.id);
