@@ -287,14 +287,6 @@ impl Colleges {
         })
     }
 
-    /// Every college's line, by name: what search indexes.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn all(&self) -> Result<Vec<CollegeSummary>, CoreError> {
-        Ok(self.listing().await?.all().cloned().collect())
-    }
-
     /// The list lines of these colleges, in the order given; unknown ones are left out.
     ///
     /// # Errors

@@ -1,7 +1,7 @@
 //! `/api/assessment`: the interest assessment's items, scoring a set of answers into six scores, a Holland
 //! code and matched careers, reading a result again by its unguessable id, and claiming it for an account.
 
-use super::to_json;
+use super::{private_json, to_json};
 use crate::auth::Viewer;
 use crate::client::ClientAddr;
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -149,15 +149,6 @@ fn unprocessable(e: CoreError) -> AppError {
     }
 }
 
-fn created(body: String) -> Response {
-    (
-        StatusCode::CREATED,
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
-}
-
 fn json(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
@@ -219,7 +210,10 @@ pub async fn create_result(
         )
         .await
         .map_err(unprocessable)?;
-    Ok(created(to_json(&ResultJson::from(&taken))?))
+    Ok(private_json(
+        StatusCode::CREATED,
+        to_json(&ResultJson::from(&taken))?,
+    ))
 }
 
 /// Get a result
@@ -240,7 +234,10 @@ pub async fn get_result(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let taken = app.guidance.result(&id).await?;
-    Ok(json(to_json(&ResultJson::from(&taken))?))
+    Ok(private_json(
+        StatusCode::OK,
+        to_json(&ResultJson::from(&taken))?,
+    ))
 }
 
 /// Claim a result
@@ -266,5 +263,8 @@ pub async fn claim_result(
 ) -> AppResult<Response> {
     let account = viewer.account.ok_or(AppError::Unauthorized)?;
     let taken = app.guidance.claim(&id, account.id).await?;
-    Ok(json(to_json(&ResultJson::from(&taken))?))
+    Ok(private_json(
+        StatusCode::OK,
+        to_json(&ResultJson::from(&taken))?,
+    ))
 }

@@ -3,7 +3,7 @@
 
 use super::assessment::ResultJson;
 use super::colleges::CollegeSummaryJson;
-use super::to_json;
+use super::{private_json, to_json};
 use crate::auth::Viewer;
 use crate::client::ClientAddr;
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -161,10 +161,6 @@ fn signed_in(viewer: Viewer) -> AppResult<Account> {
     viewer.account.ok_or(AppError::Unauthorized)
 }
 
-fn json(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
 fn bad_body(what: &str, e: &serde_json::Error) -> AppError {
     let mut errs = FieldErrors::default();
     errs.push("body", format!("is not {what}: {e}"));
@@ -188,7 +184,10 @@ fn bad_body(what: &str, e: &serde_json::Error) -> AppError {
 pub async fn dashboard(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let account = signed_in(viewer)?;
     let d = app.guidance.dashboard(account.id).await?;
-    Ok(json(to_json(&DashboardJson::from(d))?))
+    Ok(private_json(
+        StatusCode::OK,
+        to_json(&DashboardJson::from(d))?,
+    ))
 }
 
 /// Save a career
@@ -284,7 +283,10 @@ pub async fn set_step(
             disha_core::CoreError::Invalid(f) => AppError::Unprocessable(f),
             other => other.into(),
         })?;
-    Ok(json(to_json(&StepJson::from(&step))?))
+    Ok(private_json(
+        StatusCode::OK,
+        to_json(&StepJson::from(&step))?,
+    ))
 }
 
 /// Shortlist a college

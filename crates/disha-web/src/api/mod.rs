@@ -78,6 +78,24 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> crate::error::AppResult
     })
 }
 
+/// A JSON response about one student (their result, dashboard or data): no shared cache may keep it.
+pub(crate) fn private_json(
+    status: axum::http::StatusCode,
+    body: String,
+) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// Reads a request body that must be a JSON object, and whose `wrapper` member, when given and present, must
 /// be an object too. `serde_json` would otherwise fill a struct from an array of its fields in order, which
 /// no schema allows and no client means.

@@ -221,6 +221,15 @@ fn view<'a>(app: &'a AppState, d: Dashboard, errors: Vec<String>) -> DashboardVi
     }
 }
 
+/// The dashboard again with a 400 and each problem named, for a form that could not be taken.
+async fn refused(app: &AppState, account_id: i64, lines: Vec<String>) -> AppResult<Response> {
+    let d = app.guidance.dashboard(account_id).await?;
+    let html = render(&view(app, d, lines))?;
+    Ok(private(
+        (StatusCode::BAD_REQUEST, Html(html)).into_response(),
+    ))
+}
+
 /// `GET /dashboard`; sends others to sign in first.
 pub async fn dashboard(State(app): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let Some(account) = viewer.account else {
@@ -338,11 +347,7 @@ pub async fn set_step(
                 .iter()
                 .map(|e| format!("{}: {}", e.field, app.t.field_error(e)))
                 .collect();
-            let d = app.guidance.dashboard(account.id).await?;
-            let html = render(&view(&app, d, lines))?;
-            Ok(private(
-                (StatusCode::BAD_REQUEST, Html(html)).into_response(),
-            ))
+            refused(&app, account.id, lines).await
         }
         Err(e) => Err(e.into()),
     }
@@ -379,11 +384,7 @@ pub async fn delete_account(
                         )
                     })
                     .collect();
-                let d = app.guidance.dashboard(account.id).await?;
-                let html = render(&view(&app, d, lines))?;
-                Ok(private(
-                    (StatusCode::BAD_REQUEST, Html(html)).into_response(),
-                ))
+                refused(&app, account.id, lines).await
             }
             other => Err(other.into()),
         };

@@ -100,6 +100,12 @@ async fn answers_score_into_six_areas_a_code_and_matched_careers_with_reasons() 
     let (status, again) = app.get_json(&format!("/api/assessment/results/{id}")).await;
     assert_eq!(status, 200);
     assert_eq!(again["matches"], result["matches"], "the same result again");
+    let res = app.get(&format!("/api/assessment/results/{id}")).await;
+    assert_eq!(
+        res.headers()["cache-control"],
+        "private, no-store",
+        "a student's answers are kept by no shared cache"
+    );
     let (status, _) = app
         .get_json("/api/assessment/results/0123456789abcdef0123456789abcdef")
         .await;
